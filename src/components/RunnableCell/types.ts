@@ -1,0 +1,22 @@
+/** Props the remark plugin writes on every `<RunnableCell>` (all strings: MDX attributes). */
+export interface RunnableCellProps {
+  id: string;
+  hash: string;
+  language: string;
+  kind: 'shell' | 'manifest';
+  role?: 'run' | 'verify' | 'cleanup' | 'background';
+  /** Space-separated: cleanup, fault, solution, ci-skip, expect-invalid. */
+  flags?: string;
+  source: string;
+  displayMeta?: string;
+  okMessage?: string;
+  failMessage?: string;
+  timeoutSeconds?: string;
+  namespace?: string;
+  scenario?: string;
+  ciSkipReason?: string;
+  expectInvalid?: string;
+  /** `Deployment/web, Service/web` for manifest cells. */
+  objects?: string;
+  expectedOutput?: string;
+}

@@ -1,0 +1,116 @@
+/** The cell model shared by the remark plugin, the validator, the agent and the notebook runner. */
+
+export type ProblemCode =
+  | 'mdx-syntax'
+  | 'frontmatter'
+  | 'meta-syntax'
+  | 'unknown-flag'
+  | 'bad-value'
+  | 'conflicting-flags'
+  | 'not-runnable-language'
+  | 'invalid-id'
+  | 'duplicate-id'
+  | 'missing-reason'
+  | 'output-of-unknown'
+  | 'yaml-syntax'
+  | 'yaml-not-k8s';
+
+/** An author mistake, always with the Markdown file's line (1-based). */
+export interface CellProblem {
+  code: ProblemCode;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** What the fence asks the runner to do with a shell cell. */
+export type ShellRole = 'run' | 'verify' | 'cleanup' | 'background';
+
+/** Where a cell sits in a challenge: its fault injection, its fix, or neither. */
+export type ChallengePart = 'fault' | 'solution' | undefined;
+
+export interface CellLocation {
+  /** Path as given by the caller, normally relative to the repository root. */
+  file: string;
+  /** Line of the opening fence. */
+  line: number;
+  /** Line of the first line of the cell's source (fence line + 1). */
+  sourceLine: number;
+}
+
+export interface CellCommon extends CellLocation {
+  id: string;
+  /** False when the id was derived from the file and the ordinal. */
+  explicitId: boolean;
+  lang: string;
+  source: string;
+  /** SHA-256 hex of `source`. */
+  hash: string;
+  /** Docusaurus's own meta (`title="..."`, `showLineNumbers`, `{1,3}`), passed through verbatim. */
+  displayMeta: string;
+}
+
+export interface RunOptions {
+  /** Seconds; undefined means the runner's default. */
+  timeoutSeconds?: number;
+  namespace?: string;
+  /** Set when the cell is marked `ci=skip`; the reason is mandatory. */
+  ciSkipReason?: string;
+  challengePart: ChallengePart;
+  scenario?: string;
+}
+
+export interface ShellCell extends CellCommon, RunOptions {
+  kind: 'shell';
+  role: ShellRole;
+  /** Korean messages of a verify cell. */
+  okMessage?: string;
+  failMessage?: string;
+}
+
+export interface ManifestDocument {
+  /** 0-based index of the document inside the block. */
+  index: number;
+  /** Line in the Markdown file where the document's content starts. */
+  line: number;
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  object: Record<string, unknown>;
+}
+
+export interface ManifestCell extends CellCommon, RunOptions {
+  kind: 'manifest';
+  /** `cleanup` on a manifest means "delete these objects" when the lab is reset. */
+  cleanup: boolean;
+  documents: ManifestDocument[];
+  /** Text the API server's rejection must contain (`expect-invalid="..."`). */
+  expectInvalid?: string;
+}
+
+/** YAML the author marked as not a complete object: never applied, never dry-run. */
+export interface AnnotatedYamlCell extends CellCommon {
+  kind: 'fragment' | 'not-k8s';
+}
+
+export interface OutputCell extends CellCommon {
+  kind: 'output';
+  /** Id of the cell whose expected output this is. */
+  of: string;
+}
+
+export type Cell = ShellCell | ManifestCell | AnnotatedYamlCell | OutputCell;
+export type RunnableCell = ShellCell | ManifestCell;
+
+export interface ParsedFile {
+  file: string;
+  frontMatter: Record<string, unknown>;
+  cells: Cell[];
+  problems: CellProblem[];
+}
+
+export function isRunnable(cell: Cell): cell is RunnableCell {
+  return cell.kind === 'shell' || cell.kind === 'manifest';
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import remarkRunnableCells from '.';
+
+const siteDir = path.resolve(import.meta.dirname, '__fixtures__');
+
+function process(name: string): string {
+  const filePath = path.join(siteDir, name);
+  const file = new VFile({ path: filePath, value: readFileSync(filePath, 'utf8') });
+  return String(
+    unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkRunnableCells, { siteDir })
+      .use(remarkStringify)
+      .processSync(file),
+  );
+}
+
+describe('remarkRunnableCells', () => {
+  it('turns cells into <RunnableCell> and leaves static code alone', () => {
+    expect(process('lab.mdx')).toMatchSnapshot();
+  });
+
+  it('attaches expected output to its cell and removes the text block', () => {
+    const output = process('lab.mdx');
+    expect(output).toContain('expectedOutput="NAME');
+    expect(output).not.toContain('output-of=');
+  });
+
+  it('fails the build with file:line on an author mistake', () => {
+    expect(() => process('broken.md')).toThrowError(/broken\.md:5:1 \[unknown-flag\].*verfy/);
+  });
+
+  it('fails on an id that another file already uses', () => {
+    process('lab.mdx');
+    expect(() => process('duplicate-of-lab.md')).toThrowError(/"lab-get-nodes"가 lab\.mdx에도 있습니다/);
+  });
+});

@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const built = (page: string): string => readFileSync(path.join(root, 'build', page), 'utf8');
+
+/**
+ * Checks the production build as a reader receives it. `.ci/run` builds first; run
+ * alone, the test builds the site itself so it never passes on a stale or absent build.
+ */
+describe('production build', () => {
+  beforeAll(() => {
+    if (!existsSync(path.join(root, 'build', 'index.html'))) {
+      execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    }
+  }, 600_000);
+
+  it('renders a RunnableCell with its id, hash and expected output on a docs page', () => {
+    const html = built('docs/connect-cluster.html');
+    expect(html).toMatch(/data-cell-id="?connect-current-context/);
+    expect(html).toMatch(/data-cell-hash="?[0-9a-f]{64}/);
+    expect(html).toContain('예상 출력');
+    expect(html).toContain('kind-k8s-course');
+  });
+
+  it('keeps a mermaid diagram in the static HTML until the browser draws it', () => {
+    const html = built('docs/connect-cluster.html');
+    expect(html).toMatch(/docusaurus-mermaid-container[^>]*data-mermaid-source/);
+    expect(html).toContain('sequenceDiagram');
+  });
+
+  it('renders notebook cells on the lab pages that include them', () => {
+    const html = built('docs/day1/lab.html');
+    expect(html).toMatch(/data-cell-id="?d1-lab-/);
+  });
+
+  it('is in Korean with no template leftovers', () => {
+    const home = built('index.html');
+    expect(home).toMatch(/<html[^>]*lang="?ko-KR/);
+    expect(home).toContain('Day 1');
+    for (const leftover of ['Docusaurus Tutorial', 'dinosaur', 'docusaurus.svg', '/blog']) expect(home).not.toContain(leftover);
+    expect(existsSync(path.join(root, 'build', 'blog'))).toBe(false);
+  });
+
+  it('ships the offline search index', () => {
+    expect(existsSync(path.join(root, 'build', 'search-index.json')) || existsSync(path.join(root, 'build', 'search-index-ko.json'))).toBe(true);
+  });
+});
