@@ -62,6 +62,7 @@ const config: Config = {
         { to: '/docs/day5', label: 'Day 5', position: 'left' },
         { to: '/docs/final-project', label: '최종 프로젝트', position: 'left' },
         { to: '/docs/connect-cluster', label: '클러스터 연결', position: 'right' },
+        { type: 'custom-agentStatus', position: 'right' },
       ],
     },
     footer: {

@@ -1,8 +1,10 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import RunnableCell from '@site/src/components/RunnableCell';
+import NotebookToolbar from '@site/src/components/RunnableCell/NotebookToolbar';
 
-/** `<RunnableCell>` is written by the remark plugin, so every MDX page must know it without an import. */
+/** The remark plugin writes these elements, so every MDX page must know them without an import. */
 export default {
   ...MDXComponents,
   RunnableCell,
+  NotebookToolbar,
 };

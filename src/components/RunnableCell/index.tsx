@@ -1,19 +1,40 @@
-import React, { type ReactNode } from 'react';
+import React, { useEffect, useState, type ReactNode } from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import Link from '@docusaurus/Link';
+import { useAgent } from '../agent/AgentContext';
+import CellControls from './CellControls';
+import { registerCell } from './cellStore';
 import { flagLabels, roleLabel } from './labels';
 import type { RunnableCellProps } from './types';
+import { useCellRun } from './useCellRun';
 import styles from './styles.module.css';
 
 /**
- * A cell of the course: the code (with the theme's copy button), what kind of cell it
- * is, and its expected output for readers without a cluster. Running it through the
- * local agent is added on top of this static rendering.
+ * A cell of the course: the code (with the theme's copy button), what kind of cell
+ * it is, its expected output for readers without a cluster, and, with a paired
+ * agent, the controls that run it against the reader's cluster.
  */
 export default function RunnableCell(props: RunnableCellProps): ReactNode {
+  const { state: agent } = useAgent();
+  const run = useCellRun(props.id, props.hash);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(props.source);
+  const edited = draft !== props.source;
+  const { start } = run;
+  useEffect(
+    () =>
+      registerCell(props.id, {
+        kind: props.kind,
+        role: props.role,
+        flags: (props.flags ?? '').split(' ').filter(Boolean),
+        start: (action) => start(action, edited ? draft : undefined),
+      }),
+    [props.id, props.kind, props.role, props.flags, start, edited, draft],
+  );
   const labels = flagLabels(props.flags);
+  const language = props.language === 'yml' ? 'yaml' : props.language;
   return (
-    <figure className={styles.cell} data-cell-id={props.id} data-cell-hash={props.hash} data-cell-kind={props.kind}>
+    <figure className={styles.cell} data-cell-id={props.id} data-cell-hash={props.hash} data-cell-kind={props.kind} data-cell-role={props.role}>
       <figcaption className={styles.header}>
         <span className={styles.role} data-role={props.kind === 'manifest' ? 'manifest' : (props.role ?? 'run')}>
           {roleLabel(props)}
@@ -23,30 +44,61 @@ export default function RunnableCell(props: RunnableCellProps): ReactNode {
             {label}
           </span>
         ))}
+        {edited ? <span className={styles.flag} data-edited>수정됨</span> : null}
         {props.objects ? <span className={styles.objects}>{props.objects}</span> : null}
         <code className={styles.id} title="셀 id">
           {props.id}
         </code>
       </figcaption>
-      <CodeBlock language={props.language === 'yml' ? 'yaml' : props.language} metastring={props.displayMeta}>
-        {props.source}
-      </CodeBlock>
+      {editing ? (
+        <textarea
+          className={styles.editor}
+          aria-label={`셀 ${props.id} 편집`}
+          value={draft}
+          spellCheck={false}
+          rows={Math.min(30, draft.split('\n').length + 1)}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+      ) : (
+        <CodeBlock language={language} metastring={props.displayMeta}>
+          {draft}
+        </CodeBlock>
+      )}
       {props.ciSkipReason ? <p className={styles.note}>CI에서는 건너뜁니다: {props.ciSkipReason}</p> : null}
       {props.expectInvalid ? (
-        <p className={styles.note}>
-          이 매니페스트는 일부러 틀렸습니다. API 서버가 “{props.expectInvalid}” 오류로 거부해야 합니다.
-        </p>
+        <p className={styles.note}>이 매니페스트는 일부러 틀렸습니다. API 서버가 “{props.expectInvalid}” 오류로 거부해야 합니다.</p>
       ) : null}
-      {props.expectedOutput ? (
+      {agent.kind === 'connected' ? (
+        <>
+          <div className={styles.editButtons}>
+            <button type="button" className="button button--sm button--outline button--secondary" onClick={() => setEditing((e) => !e)}>
+              {editing ? '편집 닫기' : '편집'}
+            </button>
+            {edited ? (
+              <button type="button" className="button button--sm button--outline button--secondary" onClick={() => setDraft(props.source)}>
+                원래대로
+              </button>
+            ) : null}
+          </div>
+          <CellControls
+            cell={props}
+            state={run.state}
+            edited={edited}
+            onStart={(action) => void run.start(action, edited ? draft : undefined)}
+            onCancel={run.cancel}
+          />
+        </>
+      ) : (
+        <p className={styles.agentHint}>
+          에이전트가 연결되지 않아 여기서 실행할 수 없습니다. 복사해서 터미널에서 실행하거나, <Link to="/docs/connect-cluster">내 클러스터를 연결</Link>하세요.
+        </p>
+      )}
+      {props.expectedOutput && run.state.status === 'idle' ? (
         <div className={styles.output}>
           <div className={styles.outputTitle}>예상 출력</div>
           <CodeBlock language="text">{props.expectedOutput}</CodeBlock>
         </div>
       ) : null}
-      <p className={styles.agentHint}>
-        에이전트가 연결되지 않아 실행할 수 없습니다. 복사해서 터미널에서 실행하거나,{' '}
-        <Link to="/docs/connect-cluster">내 클러스터를 연결</Link>하세요.
-      </p>
     </figure>
   );
 }

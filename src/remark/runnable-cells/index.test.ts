@@ -36,6 +36,12 @@ describe('remarkRunnableCells', () => {
     expect(output).not.toContain('output-of=');
   });
 
+  it('puts the lab controls at the top of a notebook, after its front matter', () => {
+    const output = process('notebooks/demo.md');
+    expect(output).toMatch(/^---\nnamespace: nb-demo\n---\n\n<NotebookToolbar \/>\n\n## 단계/);
+    expect(process('lab.mdx')).not.toContain('NotebookToolbar');
+  });
+
   it('fails the build with file:line on an author mistake', () => {
     expect(() => process('broken.md')).toThrowError(/broken\.md:5:1 \[unknown-flag\].*verfy/);
   });

@@ -61,6 +61,8 @@ export function cellElement(cell: Cell, expectedOutput: string | undefined): Mdx
   };
 }
 
+const toolbarElement = (): MdxJsxFlowElement => ({ type: 'mdxJsxFlowElement', name: 'NotebookToolbar', attributes: [], children: [] });
+
 /**
  * Ids must be unique across the whole site, but remark sees one file at a time.
  * This map lives for the build process; a file compiled twice (client and server
@@ -108,6 +110,12 @@ export default function remarkRunnableCells(options: RunnableCellsOptions) {
     const byNode = new Map<Code, Cell>(cells.map(({ cell, node }) => [node, cell]));
     const outputs = new Map<string, string>();
     for (const { cell } of cells) if (cell.kind === 'output') outputs.set(cell.of, cell.source);
+
+    // Notebooks get the lab-wide controls (run all, reset) above their first cell.
+    if (relative.startsWith('notebooks/') && cells.some(({ cell }) => cell.kind === 'shell' || cell.kind === 'manifest')) {
+      const afterFrontMatter = tree.children[0]?.type === 'yaml' ? 1 : 0;
+      tree.children.splice(afterFrontMatter, 0, toolbarElement() as unknown as Root['children'][number]);
+    }
 
     visit(tree, 'code', (node: Code, index: number | undefined, parent: Parent | undefined) => {
       const cell = byNode.get(node);

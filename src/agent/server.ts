@@ -1,0 +1,168 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { CellExecutor, CellRun } from './executor';
+import { readJsonBody } from './http/body';
+import { SECURITY_HEADERS, allowedHosts, checkHost, checkOrigin, corsHeaders, type Refusal } from './http/checks';
+import { CELL_ACTIONS, type CellAction, type ClientMessage, type HealthInfo, type ServerMessage } from './protocol';
+import type { CellRegistry } from './registry';
+import { TicketStore } from './tickets';
+import { bearerToken, tokenMatches } from './token';
+
+export interface AgentServerOptions {
+  port: number;
+  token: string;
+  origins: ReadonlySet<string>;
+  allowEdited: boolean;
+  /** Runs at once across all connections; more get `too-many-runs` (429). */
+  maxConcurrentRuns: number;
+  maxBodyBytes: number;
+  maxMessageBytes: number;
+  health: () => HealthInfo;
+}
+
+export interface AgentServerDeps {
+  registry: CellRegistry;
+  executor: CellExecutor;
+}
+
+const send = (res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void => {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+};
+
+const refusalBody = (refusal: Refusal) => ({ error: { code: refusal.code, message: refusal.message } });
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The agent's HTTP + WebSocket server. Every request passes, in order: Host
+ * (DNS rebinding), Origin, token, method, and only then is a body read. Nothing
+ * here echoes internal errors: answers are JSON with a code and a Korean message.
+ */
+export function createAgentServer(options: AgentServerOptions, deps: AgentServerDeps): http.Server {
+  const hosts = allowedHosts(options.port);
+  const tickets = new TicketStore();
+  const running = new Set<CellRun>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+
+  const preflight = (req: IncomingMessage): Refusal | undefined =>
+    checkHost(req.headers, hosts) ?? checkOrigin(req.headers, options.origins);
+
+  const server = http.createServer((req, res) => {
+    const cors = corsHeaders(req.headers.origin, options.origins);
+    const refusal = preflight(req);
+    if (refusal) return send(res, refusal.status, refusalBody(refusal), cors);
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (req.method === 'OPTIONS') {
+      // Chrome's Private Network Access preflight: answered only for allowed origins (checked above).
+      const pna = req.headers['access-control-request-private-network'] === 'true' ? { 'Access-Control-Allow-Private-Network': 'true' } : {};
+      res.writeHead(204, { ...SECURITY_HEADERS, ...cors, ...pna });
+      return res.end();
+    }
+    if (!tokenMatches(options.token, bearerToken(req.headers.authorization))) {
+      return send(res, 401, refusalBody({ status: 401, code: 'unauthorized', message: '에이전트와 연결(페어링)되지 않았습니다. 에이전트가 출력한 연결 링크를 여세요.' }), cors);
+    }
+    if (url.pathname === '/v1/health' && req.method === 'GET') return send(res, 200, options.health(), cors);
+    if (url.pathname === '/v1/ticket' && req.method === 'POST') {
+      return void readJsonBody(req, options.maxBodyBytes).then((body) => {
+        if (!body.ok) return send(res, body.refusal.status, refusalBody(body.refusal), { ...cors, Connection: 'close' });
+        send(res, 200, { ticket: tickets.issue(), expiresInMs: 30_000 }, cors);
+      });
+    }
+    const known = url.pathname === '/v1/health' || url.pathname === '/v1/ticket';
+    return send(
+      res,
+      known ? 405 : 404,
+      refusalBody({ status: known ? 405 : 404, code: known ? 'method-not-allowed' : 'not-found', message: known ? '허용되지 않는 메서드입니다.' : '없는 경로입니다.' }),
+      cors,
+    );
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = preflight(req);
+    const url = new URL(req.url ?? '/', 'http://agent.invalid');
+    const reject = (status: number, text: string): void => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (refusal) return reject(refusal.status, 'Forbidden');
+    if (url.pathname !== '/v1/stream') return reject(404, 'Not Found');
+    if (!tickets.consume(url.searchParams.get('ticket'))) return reject(401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => handleConnection(ws));
+  });
+
+  function handleConnection(ws: WebSocket): void {
+    const mine = new Map<string, CellRun>();
+    const emit = (message: ServerMessage): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    ws.on('message', (raw, isBinary) => {
+      let message: ClientMessage;
+      try {
+        if (isBinary) throw new Error('binary');
+        message = JSON.parse(raw.toString()) as ClientMessage;
+      } catch {
+        return emit({ type: 'error', code: 'bad-json', message: '메시지가 올바른 JSON이 아닙니다.' });
+      }
+      if (typeof message !== 'object' || message === null || typeof message.requestId !== 'string' || !REQUEST_ID.test(message.requestId)) {
+        return emit({ type: 'error', code: 'bad-request', message: '요청 형식이 올바르지 않습니다.' });
+      }
+      if (message.type === 'cancel') return mine.get(message.requestId)?.cancel();
+      if (message.type !== 'run') return emit({ type: 'error', code: 'bad-request', message: '알 수 없는 요청입니다.' });
+      startRun(message, mine, emit);
+    });
+    // A closed tab takes its runs with it, background cells included: no orphans.
+    ws.on('close', () => {
+      for (const run of mine.values()) run.cancel();
+    });
+  }
+
+  function startRun(message: Extract<ClientMessage, { type: 'run' }>, mine: Map<string, CellRun>, emit: (m: ServerMessage) => void): void {
+    const { requestId } = message;
+    const fail = (code: string, text: string): void => emit({ type: 'error', requestId, code, message: text });
+    if (mine.has(requestId)) return fail('duplicate-request', '같은 requestId의 실행이 이미 있습니다.');
+    const health = options.health();
+    if (!health.allowed) return fail('context-not-allowed', health.reason ?? '이 클러스터에서는 실행하지 않습니다.');
+    const action: CellAction = message.action ?? 'run';
+    if (!CELL_ACTIONS.includes(action)) return fail('bad-action', '알 수 없는 동작입니다.');
+    const resolution = deps.registry.resolve(message, options.allowEdited);
+    if (!resolution.ok) return fail(resolution.refusal.code, resolution.refusal.message);
+    const { entry, source } = resolution;
+    if ((entry.cell.kind === 'shell') !== (action === 'run')) {
+      return fail('bad-action', entry.cell.kind === 'shell' ? '셸 셀은 실행(run)만 할 수 있습니다.' : '매니페스트 셀은 apply, dry-run, diff, delete 중 하나로 실행합니다.');
+    }
+    if (running.size >= options.maxConcurrentRuns) {
+      return fail('too-many-runs', `동시에 실행할 수 있는 셀은 ${options.maxConcurrentRuns}개입니다. 실행 중인 셀이 끝난 뒤 다시 시도하세요.`);
+    }
+    const run = deps.executor.start(entry, source, action, {
+      onOutput: (stream, data) => emit({ type: 'output', requestId, stream, data }),
+    });
+    running.add(run);
+    mine.set(requestId, run);
+    emit({ type: 'accepted', requestId });
+    run.result
+      .catch((): { status: 'error'; durationMs: number; message: string } => ({ status: 'error', durationMs: 0, message: '셀을 실행하는 중 에이전트에서 오류가 났습니다.' }))
+      .then((outcome) => {
+        running.delete(run);
+        mine.delete(requestId);
+        emit({ type: 'done', requestId, outcome });
+      });
+  }
+
+  server.on('close', () => {
+    for (const run of running) run.cancel();
+    for (const client of wss.clients) client.terminate();
+  });
+  // Keep-alive sockets would hold close() open; agent shutdown must be prompt.
+  server.keepAliveTimeout = 5_000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return server;
+}

@@ -1,0 +1,29 @@
+import type { CellAction, RunOutcome } from '../../agent/protocol';
+
+/** What "run all" and "reset lab" need from each mounted cell. */
+export interface CellHandle {
+  kind: 'shell' | 'manifest';
+  role?: string;
+  flags: string[];
+  start(action: CellAction): Promise<RunOutcome | undefined>;
+}
+
+const handles = new Map<string, CellHandle>();
+
+export function registerCell(id: string, handle: CellHandle): () => void {
+  handles.set(id, handle);
+  return () => {
+    if (handles.get(id) === handle) handles.delete(id);
+  };
+}
+
+/** Mounted cells in page order (the DOM is the order the reader sees). */
+export function cellsInPageOrder(root: ParentNode = document): Array<[string, CellHandle]> {
+  const ordered: Array<[string, CellHandle]> = [];
+  root.querySelectorAll<HTMLElement>('[data-cell-id]').forEach((element) => {
+    const id = element.dataset.cellId!;
+    const handle = handles.get(id);
+    if (handle) ordered.push([id, handle]);
+  });
+  return ordered;
+}

@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CellAction, RunOutcome } from '../../agent/protocol';
+import { useAgent } from '../agent/AgentContext';
+
+export type CellRunStatus = 'idle' | 'queued' | 'running' | RunOutcome['status'];
+
+export interface CellRunState {
+  status: CellRunStatus;
+  output: string;
+  outcome?: RunOutcome;
+  error?: { code: string; message: string };
+  action?: CellAction;
+}
+
+/** Output kept in the page per run; the agent caps it too, this only protects the tab. */
+const MAX_PAGE_OUTPUT = 512 * 1024;
+
+/** One cell's run through the agent: start, stream, cancel, and the result. */
+export function useCellRun(id: string, hash: string) {
+  const { client } = useAgent();
+  const [state, setState] = useState<CellRunState>({ status: 'idle', output: '' });
+  const cancelRef = useRef<(() => void) | undefined>(undefined);
+
+  useEffect(() => () => cancelRef.current?.(), []);
+
+  const start = useCallback(
+    async (action: CellAction, source?: string): Promise<RunOutcome | undefined> => {
+      if (!client) return undefined;
+      setState({ status: 'queued', output: '', action });
+      return new Promise<RunOutcome | undefined>((resolve) => {
+        void client
+          .run(
+            { id, hash, source, action },
+            {
+              onOutput: (_stream, data) =>
+                setState((s) => ({ ...s, status: 'running', output: (s.output + data).slice(-MAX_PAGE_OUTPUT) })),
+              onDone: (outcome) => {
+                cancelRef.current = undefined;
+                setState((s) => ({ ...s, status: outcome.status, outcome }));
+                resolve(outcome);
+              },
+              onError: (code, message) => {
+                cancelRef.current = undefined;
+                setState((s) => ({ ...s, status: 'error', error: { code, message } }));
+                resolve(undefined);
+              },
+            },
+          )
+          .then((cancel) => {
+            cancelRef.current = cancel;
+            setState((s) => (s.status === 'queued' ? { ...s, status: 'running' } : s));
+          });
+      });
+    },
+    [client, id, hash],
+  );
+
+  const cancel = useCallback(() => cancelRef.current?.(), []);
+  return { state, start, cancel, connected: Boolean(client) };
+}
