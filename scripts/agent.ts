@@ -5,7 +5,7 @@ import { createRunnerExecutor } from '../src/agent/runner-executor';
 async function main(): Promise<void> {
   let agent;
   try {
-    agent = await startAgent(process.argv.slice(2), process.cwd(), () => createRunnerExecutor());
+    agent = await startAgent(process.argv.slice(2), process.cwd(), (root) => createRunnerExecutor({ courseRoot: root }));
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);

@@ -38,7 +38,10 @@ export function toOutcome(result: CellResult): RunOutcome {
  * page's namespace, and the kubeconfig re-read for each run so a context switch
  * is honoured.
  */
-export function createRunnerExecutor(workRoot = agentWorkRoot()): CellExecutor {
+export function createRunnerExecutor(options: { courseRoot: string; workRoot?: string }): CellExecutor {
+  const workRoot = options.workRoot ?? agentWorkRoot();
+  // Cells that drive the course's own tools (the rubric check) find the repository through this.
+  const env = { ...process.env, K8S_COURSE_ROOT: options.courseRoot };
   return {
     start(entry, source, action, events): CellRun {
       const controller = new AbortController();
@@ -54,6 +57,7 @@ export function createRunnerExecutor(workRoot = agentWorkRoot()): CellExecutor {
         entry.cell,
         {
           cwd,
+          env,
           target,
           namespace: entry.page.namespace,
           signal: controller.signal,

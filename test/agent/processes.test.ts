@@ -37,7 +37,7 @@ const isDone = (r: ServerMessage[]) => r.some((m) => m.type === 'done' || m.type
 describe('agent process control', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startAgent(createRunnerExecutor(mkdtempSync(path.join(tmpdir(), 'agent-proc-'))), {}, registryFrom(NOTEBOOK));
+    h = await startAgent(createRunnerExecutor({ courseRoot: process.cwd(), workRoot: mkdtempSync(path.join(tmpdir(), 'agent-proc-')) }), {}, registryFrom(NOTEBOOK));
   });
   afterAll(() => h.close());
 

@@ -61,7 +61,7 @@ describe('agent against a real API server', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await startAgent(createRunnerExecutor(mkdtempSync(path.join(tmpdir(), 'agent-it-'))), { allowEdited: true }, registryFrom(NOTEBOOK));
+    h = await startAgent(createRunnerExecutor({ courseRoot: process.cwd(), workRoot: mkdtempSync(path.join(tmpdir(), 'agent-it-')) }), { allowEdited: true }, registryFrom(NOTEBOOK));
   });
   afterAll(async () => {
     execFileSync('kubectl', ['delete', 'namespace', NS, '--ignore-not-found', '--wait=false']);
