@@ -1,6 +1,7 @@
 /** `npm run agent -- [--port N] ...`: the local agent that runs the course's cells against your cluster. */
 import { startAgent } from '../src/agent/main';
 import { createRunnerExecutor } from '../src/agent/runner-executor';
+import { killActiveGroups } from '../src/runner';
 
 async function main(): Promise<void> {
   let agent;
@@ -11,9 +12,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const stop = (): void => {
-    // Closing the server cancels every run, which kills each process group.
-    void agent.close().then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3_000).unref();
+    // Cells run detached, so the terminal's Ctrl-C never reaches them: closing the
+    // server cancels every run, and whatever is still alive is killed before exit.
+    void agent.close().finally(() => {
+      killActiveGroups();
+      process.exit(0);
+    });
+    setTimeout(() => {
+      killActiveGroups();
+      process.exit(0);
+    }, 2_000).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

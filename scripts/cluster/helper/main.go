@@ -1,6 +1,6 @@
 // Command course-cluster-helper holds the small Go helpers of scripts/cluster/cluster.sh:
 //
-//	course-cluster-helper pv-provisioner --kubeconfig FILE
+//	course-cluster-helper pv-provisioner --kubeconfig FILE   (also finishes pod deletions kwok missed)
 //	course-cluster-helper crds --catalog crd-catalog.json --out DIR
 package main
 

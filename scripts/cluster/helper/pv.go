@@ -89,6 +89,7 @@ func runPVProvisioner(args []string) {
 	factory.Start(ctx.Done())
 	factory.WaitForCacheSync(ctx.Done())
 	log.Printf("pv-provisioner for %s started", provisionerName)
+	go reapStuckPods(ctx, client, 5*time.Second, 10*time.Second)
 	go func() {
 		<-ctx.Done()
 		c.queue.ShutDown()

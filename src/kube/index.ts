@@ -1,0 +1,16 @@
+/** The one Kubernetes client layer: everything that talks to a cluster goes through here. */
+export * from './types';
+export { loadTarget, KubeConfigError, type TargetOptions } from './target';
+export { isLearningContext } from './context';
+export { applyObjects, isFoundationKind } from './apply';
+export { deleteObjects } from './delete';
+export { diffObjects, renderDiff, stripServerFields } from './diff';
+export { ensureNamespaces } from './namespace';
+export { waitForCrdsEstablished } from './crd';
+export { resolveResource, forgetDiscovery, splitApiVersion, isBuiltInGroup, type ResourceInfo, type Resolution } from './discovery';
+export { kubeRequest, closeTarget, KubeUnreachableError, type KubeRequest, type KubeResponse } from './http';
+export { fieldPathToSegments, resolveFieldPath, type FieldSegment } from './field-path';
+export { causesFromMessage, failureFromResponse, type ApiStatus } from './status';
+export { parseWarningHeaders } from './warnings';
+export { mapLimit } from './concurrency';
+export { serverVersion } from './version';

@@ -1,0 +1,68 @@
+import { formatDuration } from '../summary';
+import type { Counts, NotebookReport, RunReport, StepReport } from '../types';
+import type { ReportFormat } from './index';
+import { KIND_KO, mark, PHASE_KO, SCENARIO_KO, STATUS_KO } from './labels';
+
+const TAIL_LINES = 30;
+
+function tail(output: string): string[] {
+  const lines = output.replace(/\n$/, '').split('\n');
+  const shown = lines.slice(-TAIL_LINES).map((line) => `      | ${line}`);
+  return lines.length > TAIL_LINES ? [`      | ... (앞 ${lines.length - TAIL_LINES}줄 생략)`, ...shown] : shown;
+}
+
+export function countsLine(c: Counts): string {
+  return `실행 ${c.ran}, 통과 ${c.passed}, 실패 ${c.failed}, 건너뜀 ${c.skipped}, 실행 안 함 ${c.notRun}`;
+}
+
+export function stepLine(step: StepReport): string {
+  const phase = PHASE_KO[step.phase] ? ` [${step.scenario ? `${step.scenario} ` : ''}${PHASE_KO[step.phase]}]` : '';
+  const time = step.status === 'skipped' || step.status === 'not-run' ? '' : ` (${formatDuration(step.durationMs)})`;
+  return `  ${mark(step.status, step.ok)} ${step.cellId} ${KIND_KO[step.kind]}${phase}: ${STATUS_KO[step.status]}${time} — ${step.message}`;
+}
+
+function notebookSection(nb: NotebookReport): string[] {
+  const out = [`${nb.failed ? '✘' : '✔'} ${nb.file}${nb.title ? ` — ${nb.title}` : ''}`];
+  out.push(`  네임스페이스 ${nb.namespace}${nb.namespaceCreated ? ' (러너가 만들고 지움)' : ''}, ${formatDuration(nb.durationMs)}`);
+  for (const problem of nb.problems) out.push(`  ✘ ${problem}`);
+  for (const error of nb.errors) out.push(`  ✘ ${error}`);
+  for (const step of nb.steps.filter((s) => !s.ok && s.status !== 'skipped' && s.status !== 'not-run')) {
+    out.push(stepLine(step), `      ${step.file}:${step.line}`);
+    if (step.output) out.push(...tail(step.output));
+  }
+  for (const s of nb.scenarios) out.push(`  시나리오 ${s.scenario}: ${SCENARIO_KO[s.status]} — ${s.message}`);
+  for (const step of nb.steps.filter((s) => s.note && s.note !== '노트북 끝에서 멈췄습니다.')) out.push(`  참고: ${step.cellId} ${step.note}`);
+  const skipped = nb.steps.filter((s) => s.status === 'skipped');
+  if (skipped.length) {
+    out.push('  건너뛴 셀과 이유:');
+    const seen = new Set<string>();
+    for (const s of skipped) {
+      if (seen.has(s.cellId)) continue;
+      seen.add(s.cellId);
+      out.push(`    - ${s.cellId}: ${s.message}`);
+    }
+  }
+  const notRun = nb.steps.filter((s) => s.status === 'not-run');
+  if (notRun.length) out.push(`  실행하지 않은 셀 ${notRun.length}개: ${notRun[0]!.message}`);
+  out.push(`  ${countsLine(nb.counts)}`);
+  return out;
+}
+
+/** Korean summary for people: every notebook, its failures with output, scenarios and skip reasons. */
+export const humanFormat: ReportFormat = {
+  name: 'human',
+  format(report: RunReport) {
+    const out: string[] = [];
+    for (const nb of report.notebooks) out.push(...notebookSection(nb), '');
+    const c = report.counts;
+    out.push(
+      `노트북 ${report.notebooks.length}개${report.ci ? ' (CI 모드)' : ''}${report.context ? `, 컨텍스트 ${report.context}` : ''}: ${countsLine(c)} — ${formatDuration(report.durationMs)}`,
+    );
+    if (report.interrupted) out.push('중단됨: Ctrl-C로 멈췄고, 정리 셀은 실행했습니다.');
+    if (report.unreachable) out.push('중단됨: 클러스터(API 서버)에 연결할 수 없었습니다. 클러스터를 다시 켜고 실행하세요.');
+    out.push(report.failed ? '결과: 실패' : '결과: 성공');
+    // The plain closing line CI log readers look for.
+    out.push(`notebooks: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+    return `${out.join('\n')}\n`;
+  },
+};

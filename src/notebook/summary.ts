@@ -1,0 +1,50 @@
+import type { Counts, NotebookReport, RunReport, StepReport } from './types';
+
+export function countSteps(steps: readonly StepReport[]): Counts {
+  const counts: Counts = { ran: 0, passed: 0, failed: 0, skipped: 0, notRun: 0 };
+  for (const step of steps) {
+    if (step.status === 'skipped') counts.skipped += 1;
+    else if (step.status === 'not-run') counts.notRun += 1;
+    else {
+      counts.ran += 1;
+      if (step.ok) counts.passed += 1;
+      else counts.failed += 1;
+    }
+  }
+  return counts;
+}
+
+export function addCounts(all: readonly Counts[]): Counts {
+  return all.reduce(
+    (sum, c) => ({ ran: sum.ran + c.ran, passed: sum.passed + c.passed, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped, notRun: sum.notRun + c.notRun }),
+    { ran: 0, passed: 0, failed: 0, skipped: 0, notRun: 0 },
+  );
+}
+
+/** A notebook fails on any unmet step, author problem, setup error, or unproven scenario. */
+export function notebookFailed(report: Pick<NotebookReport, 'counts' | 'problems' | 'errors' | 'scenarios' | 'interrupted'>): boolean {
+  return (
+    report.counts.failed > 0 ||
+    report.problems.length > 0 ||
+    report.errors.length > 0 ||
+    report.interrupted ||
+    report.scenarios.some((s) => s.status === 'not-proven' || s.status === 'not-fixed' || s.status === 'failed')
+  );
+}
+
+export function runReport(notebooks: NotebookReport[], fields: { ci: boolean; context?: string; durationMs: number; interrupted: boolean }): RunReport {
+  return {
+    ...fields,
+    unreachable: notebooks.some((n) => n.unreachable),
+    notebooks,
+    counts: addCounts(notebooks.map((n) => n.counts)),
+    failed: notebooks.some((n) => n.failed) || fields.interrupted,
+  };
+}
+
+/** `12.3초`, `2분 5초`. */
+export function formatDuration(ms: number): string {
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}초`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}분 ${seconds % 60}초`;
+}

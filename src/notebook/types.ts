@@ -1,0 +1,127 @@
+/** The notebook runner's plan (what would run, in which order) and its report (what happened). */
+import type { CellProblem, RunnableCell } from '../core';
+import type { ObjectResult } from '../kube/types';
+import type { RunStatus } from '../runner';
+
+/** What a step does with its cell. */
+export type StepKind = 'run' | 'verify' | 'background' | 'apply' | 'delete' | 'expect-invalid';
+
+/**
+ * Where a step sits: the notebook's main sequence, a challenge scenario's protocol
+ * (fault -> investigate -> verify must fail -> solution -> verify must pass), or the final cleanup.
+ */
+export type Phase = 'main' | 'fault' | 'investigate' | 'verify-broken' | 'solution' | 'verify-fixed' | 'cleanup';
+
+export interface PlanStep {
+  cell: RunnableCell;
+  kind: StepKind;
+  phase: Phase;
+  scenario?: string;
+  /** A verify of a broken scenario must fail; everything else must pass. */
+  expect: 'pass' | 'fail';
+  /** Set in CI mode for a `ci=skip` cell. */
+  skipReason?: string;
+}
+
+export interface SkipNote {
+  cellId: string;
+  reason: string;
+}
+
+export interface ScenarioPlan {
+  type: 'scenario';
+  scenario: string;
+  /** In protocol order. */
+  steps: PlanStep[];
+  /** CI skips of its fault, verify or solution cells: then none of it runs and its proof is reported as skipped. */
+  skips: SkipNote[];
+  /** Why the scenario cannot be proven at all (no verify cell ...), in Korean. */
+  problem?: string;
+}
+
+export type MainItem = { type: 'step'; step: PlanStep } | ScenarioPlan;
+
+export interface NotebookPlan {
+  file: string;
+  title?: string;
+  /** From front matter; undefined means the runner makes one up. */
+  declaredNamespace?: string;
+  main: MainItem[];
+  cleanup: PlanStep[];
+  /** Author mistakes: a notebook with any is not run. */
+  problems: CellProblem[];
+  ci: boolean;
+}
+
+export type StepStatus = RunStatus | 'skipped' | 'not-run';
+
+export interface StepReport {
+  cellId: string;
+  file: string;
+  line: number;
+  kind: StepKind;
+  phase: Phase;
+  scenario?: string;
+  expect: 'pass' | 'fail';
+  status: StepStatus;
+  /** The step met its expectation (a verify that fails while broken is ok). False for skipped and not-run. */
+  ok: boolean;
+  /** Korean: the verify's ok/fail text, the timeout, the skip reason ... */
+  message: string;
+  output: string;
+  truncated: boolean;
+  durationMs: number;
+  objects?: ObjectResult[];
+  /** For a background cell: how it ended when the notebook stopped it. */
+  note?: string;
+}
+
+export type ScenarioStatus = 'proven' | 'not-proven' | 'not-fixed' | 'failed' | 'skipped' | 'not-run';
+
+export interface ScenarioReport {
+  scenario: string;
+  status: ScenarioStatus;
+  message: string;
+  skips: SkipNote[];
+}
+
+export interface Counts {
+  /** Step executions (a scenario's verify runs twice). */
+  ran: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** Not reached because an earlier step failed or the run was interrupted. */
+  notRun: number;
+}
+
+export interface NotebookReport {
+  file: string;
+  title?: string;
+  namespace: string;
+  /** The runner made the namespace (and so deleted it at the end). */
+  namespaceCreated: boolean;
+  steps: StepReport[];
+  scenarios: ScenarioReport[];
+  /** Author problems (`file:line [code] message`); the notebook did not run. */
+  problems: string[];
+  /** Could not prepare or remove the namespace, etc. */
+  errors: string[];
+  interrupted: boolean;
+  /** The API server could not be reached (the run stops: exit code 2). */
+  unreachable: boolean;
+  durationMs: number;
+  counts: Counts;
+  failed: boolean;
+}
+
+export interface RunReport {
+  ci: boolean;
+  context?: string;
+  notebooks: NotebookReport[];
+  durationMs: number;
+  counts: Counts;
+  failed: boolean;
+  interrupted: boolean;
+  unreachable: boolean;
+}

@@ -1,0 +1,90 @@
+/**
+ * Offline mode on the validator fixtures: the committed OpenAPI snapshot plus the
+ * content's CRDs, no cluster. The cluster-mode suite checks that both modes agree.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validateContent, type ValidationReport } from '../../src/validate';
+import { pointerToField } from '../../src/validate/offline/errors';
+import { FIXTURES, lineAfter, lineOf, resultFor, SHARED_VERDICTS } from '../fixtures/validate/helpers';
+
+let report: ValidationReport;
+
+beforeAll(async () => {
+  report = await validateContent(process.cwd(), [FIXTURES], { mode: 'offline' });
+}, 60_000);
+
+describe('validator, offline mode', () => {
+  it('gives the shared verdicts', () => {
+    for (const [fixture, kind, name, status] of SHARED_VERDICTS) {
+      expect(resultFor(report, fixture, kind, name).status, `${fixture} ${kind}/${name}`).toBe(status);
+    }
+  });
+
+  it('rejects unknown fields at their line, all of them at once', () => {
+    const r = resultFor(report, 'unknown-field.md', 'Deployment', 'typo');
+    expect(r.locations.map((l) => [l.field, l.line])).toEqual([
+      ['spec.replica', lineOf('unknown-field.md', 'replica: 3')],
+      ['spec.template.spec.containers[0].imagePullPolcy', lineOf('unknown-field.md', 'imagePullPolcy')],
+    ]);
+    expect(r.messages[0]).toContain('알 수 없는 필드');
+    expect(r.messages[0]).toContain('unknown field "spec.replica"');
+  });
+
+  it('rejects wrong types, CRD schema violations and bad names with the line', () => {
+    expect(resultFor(report, 'wrong-type.md', 'Deployment', 'types')).toMatchObject({ line: lineOf('wrong-type.md', 'replicas: "three"') });
+    const badEnum = resultFor(report, 'crd.md', 'Scaler', 'bad-enum');
+    expect(badEnum).toMatchObject({ status: 'invalid', line: lineOf('crd.md', 'mode: Sometimes') });
+    expect(badEnum.messages[0]).toContain('Unsupported value: "Sometimes"');
+    expect(resultFor(report, 'crd.md', 'Scaler', 'bad-field').line).toBe(lineOf('crd.md', 'maxReplica: 4'));
+    expect(resultFor(report, 'invalid-values.md', 'ConfigMap', 'Bad_Name').line).toBe(lineOf('invalid-values.md', 'name: Bad_Name'));
+    expect(resultFor(report, 'invalid-values.md', 'ConfigMap', 'bad-label').line).toBe(lineAfter('invalid-values.md', 'labels:', 'tier:'));
+  });
+
+  it('leaves what only the API server knows to cluster mode, and says so', () => {
+    // CEL, selector/template agreement, port ranges are server-side checks.
+    expect(resultFor(report, 'crd.md', 'Scaler', 'bad-cel').status).toBe('valid');
+    expect(resultFor(report, 'invalid-values.md', 'Deployment', 'mismatch').status).toBe('valid');
+    expect(report.notes.join(' ')).toMatch(/클러스터 모드.*에서만 확인됩니다.*CEL.*어드미션/);
+    expect(report.against).toMatch(/OpenAPI 스냅숏 \(Kubernetes v1\.\d+\.\d+/);
+  });
+
+  it('names the group of a CRD it does not know', () => {
+    expect(resultFor(report, 'missing-crd.md', 'Widget', 'lonely').messages[0]).toContain('widgets.example.invalid 그룹의 CRD');
+  });
+});
+
+describe('JSON pointers', () => {
+  it('become API field paths', () => {
+    expect(pointerToField('/spec/template/spec/containers/0/image')).toBe('spec.template.spec.containers[0].image');
+    expect(pointerToField('/metadata/labels/app.kubernetes.io~1name')).toBe('metadata.labels[app.kubernetes.io/name]');
+    expect(pointerToField('')).toBe('');
+  });
+});
+
+describe('compiled validator cache', () => {
+  it('stores a compiled validator as code and loads it back with the same verdicts and errors', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { Ajv } = await import('ajv');
+    const { CompiledCache } = await import('../../src/validate/offline/compiled-cache');
+    const previous = process.env.K8S_COURSE_VALIDATOR_CACHE;
+    process.env.K8S_COURSE_VALIDATOR_CACHE = mkdtempSync(path.join(tmpdir(), 'validator-cache-'));
+    try {
+      const ajv = new Ajv({ allErrors: true, code: { source: true } });
+      const compiled = ajv.compile({ type: 'object', properties: { replicas: { type: 'integer' } }, additionalProperties: false });
+      const snapshot = Buffer.from('snapshot-1');
+      new CompiledCache(snapshot).store('apps/v1 Deployment', ajv, compiled);
+      const loaded = new CompiledCache(snapshot).load('apps/v1 Deployment');
+      expect(loaded).toBeTypeOf('function');
+      expect(loaded!({ replicas: 2 })).toBe(true);
+      expect(loaded!({ replicas: 'x', replica: 1 })).toBe(false);
+      expect(loaded!.errors?.map((e) => e.keyword).sort()).toEqual(['additionalProperties', 'type']);
+      // Another snapshot never sees this one's code.
+      expect(new CompiledCache(Buffer.from('snapshot-2')).load('apps/v1 Deployment')).toBeUndefined();
+    } finally {
+      if (previous === undefined) delete process.env.K8S_COURSE_VALIDATOR_CACHE;
+      else process.env.K8S_COURSE_VALIDATOR_CACHE = previous;
+    }
+  });
+});
