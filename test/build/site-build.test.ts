@@ -1,10 +1,28 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const built = (page: string): string => readFileSync(path.join(root, 'build', page), 'utf8');
+
+/** Newest modification time of the files a build is made from. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const index = path.join(root, 'build', 'index.html');
+  if (!existsSync(index)) return false;
+  const sources = ['docs', 'notebooks', 'src', 'static', 'i18n'].map((d) => newestSource(path.join(root, d)));
+  const config = ['docusaurus.config.ts', 'sidebars.ts'].map((f) => statSync(path.join(root, f)).mtimeMs);
+  return statSync(index).mtimeMs >= Math.max(...sources, ...config);
+}
 
 /**
  * Checks the production build as a reader receives it. `.ci/run` builds first; run
@@ -12,7 +30,7 @@ const built = (page: string): string => readFileSync(path.join(root, 'build', pa
  */
 describe('production build', () => {
   beforeAll(() => {
-    if (!existsSync(path.join(root, 'build', 'index.html'))) {
+    if (!buildIsCurrent()) {
       execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     }
   }, 600_000);
