@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bashArgs, cellEnv } from './shell-args';
 
 describe('bashArgs', () => {
-  it('runs the source with -c under errexit and pipefail, without profile or rc, named after the cell', () => {
-    expect(bashArgs('echo hi', 'd1-lab-x')).toEqual(['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', 'echo hi', 'd1-lab-x']);
+  it('runs the source with -c under errexit, without profile or rc, named after the cell', () => {
+    expect(bashArgs('echo hi', 'd1-lab-x')).toEqual(['--noprofile', '--norc', '-e', '-c', 'echo hi', 'd1-lab-x']);
   });
 });
 

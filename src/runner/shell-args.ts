@@ -1,11 +1,14 @@
 /**
  * How a shell cell becomes a bash process.
  *
- * `bash --noprofile --norc -e -o pipefail -c SOURCE CELL_ID`:
+ * `bash --noprofile --norc -e -c SOURCE CELL_ID`:
  * - no profile or rc file: the reader's aliases and prompt hooks must not change what a cell does;
- * - `-e` and `pipefail`: a cell is a script whose every step must succeed. Without them a failed
- *   `kubectl apply` in the middle of a cell is hidden by a later successful line, and the notebook
- *   runner (whose whole job is to catch broken content) would report the cell as passed;
+ * - `-e`: a cell is a script whose every step must succeed. Without it a failed `kubectl apply` in
+ *   the middle of a cell is hidden by a later successful line, and the notebook runner (whose whole
+ *   job is to catch broken content) would report the cell as passed;
+ * - no `pipefail`: checks are written as `kubectl get ... | grep -q x`, and `grep -q` exits at the
+ *   first match, so the writer can die of SIGPIPE; under pipefail that made a passing check fail
+ *   at random (seen in CI). A pipeline's status is its last command's, as in the reader's terminal;
  * - the source goes in `-c`, not on stdin: a cell line that reads stdin (`kubectl apply -f -`,
  *   `cat`, `read`) would otherwise swallow the rest of the script. Stdin is /dev/null instead, so
  *   such a line ends at once rather than hanging until the timeout;
@@ -18,7 +21,7 @@ export const MAX_SOURCE_BYTES = 128 * 1024 - 1;
 export const BASH = 'bash';
 
 export function bashArgs(source: string, cellId = 'cell'): string[] {
-  return ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', source, cellId];
+  return ['--noprofile', '--norc', '-e', '-c', source, cellId];
 }
 
 export interface CellEnvOptions {

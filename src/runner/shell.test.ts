@@ -53,11 +53,14 @@ describe('runShell: a cell is a bash script', () => {
     expect(chunks.map((c) => c.stream)).toEqual(['stdout', 'stderr', 'stdout']);
   });
 
-  it('fails at the first failing line (errexit) and on a failing pipeline stage (pipefail)', async () => {
+  it('fails at the first failing line (errexit); a pipeline counts by its last command', async () => {
     const errexit = await runShell('echo before; false; echo after', { cwd });
     expect(errexit).toMatchObject({ status: 'failed', exitCode: 1, output: 'before\n' });
-    const pipefail = await runShell('false | cat', { cwd });
-    expect(pipefail.status).toBe('failed');
+    const lastFails = await runShell('true | false', { cwd });
+    expect(lastFails.status).toBe('failed');
+    // `grep -q` quits at its first match; the writer's SIGPIPE must not fail the check.
+    const earlyReader = await runShell('seq 1 200000 | grep -q "^1$"', { cwd });
+    expect(earlyReader.status).toBe('passed');
   });
 
   it('names the cell in bash errors and runs in the given directory with the given env', async () => {
