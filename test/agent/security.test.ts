@@ -53,6 +53,13 @@ describe('agent security', () => {
     expect(JSON.parse(res.body).error.code).toBe('bad-host');
   });
 
+  it('ignores proxy headers: X-Forwarded-Host neither rescues a bad Host nor spoils a good one', async () => {
+    const rescued = await request(h.port, { headers: { ...auth(), Host: 'attacker.example', 'X-Forwarded-Host': `127.0.0.1:${h.port}`, Forwarded: `host=127.0.0.1:${h.port}` } });
+    expect(rescued.status).toBe(403);
+    const good = await request(h.port, { headers: { ...auth(), 'X-Forwarded-Host': 'attacker.example', 'X-Forwarded-For': '203.0.113.9' } });
+    expect(good.status).toBe(200);
+  });
+
   it('refuses a request without Host', async () => {
     const raw = await new Promise<string>((resolve) => {
       const socket = net.connect(h.port, '127.0.0.1', () => socket.write(`GET /v1/health HTTP/1.0\r\nAuthorization: Bearer ${h.token}\r\n\r\n`));

@@ -2,6 +2,7 @@ import React, { useEffect, useState, type ReactNode } from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import Link from '@docusaurus/Link';
 import { useAgent } from '../agent/AgentContext';
+import { trackBackground } from '../agent/backgroundRuns';
 import CellControls from './CellControls';
 import { registerCell } from './cellStore';
 import { flagLabels, roleLabel } from './labels';
@@ -31,6 +32,9 @@ export default function RunnableCell(props: RunnableCellProps): ReactNode {
       }),
     [props.id, props.kind, props.role, props.flags, start, edited, draft],
   );
+  const runningBackground = props.role === 'background' && (run.state.status === 'running' || run.state.status === 'queued');
+  const { cancel } = run;
+  useEffect(() => (runningBackground ? trackBackground(props.id, cancel) : undefined), [runningBackground, props.id, cancel]);
   const labels = flagLabels(props.flags);
   const language = props.language === 'yml' ? 'yaml' : props.language;
   return (
@@ -68,7 +72,11 @@ export default function RunnableCell(props: RunnableCellProps): ReactNode {
       {props.expectInvalid ? (
         <p className={styles.note}>이 매니페스트는 일부러 틀렸습니다. API 서버가 “{props.expectInvalid}” 오류로 거부해야 합니다.</p>
       ) : null}
-      {agent.kind === 'connected' ? (
+      {agent.kind === 'connected' && !agent.health.allowed ? (
+        <p className={styles.agentHint} role="note">
+          {agent.health.reason ?? '에이전트가 이 클러스터에서는 셀을 실행하지 않습니다.'}
+        </p>
+      ) : agent.kind === 'connected' ? (
         <>
           <div className={styles.editButtons}>
             <button type="button" className="button button--sm button--outline button--secondary" onClick={() => setEditing((e) => !e)}>

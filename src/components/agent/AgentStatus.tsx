@@ -1,9 +1,20 @@
-import React, { type ReactNode } from 'react';
+import React, { useSyncExternalStore, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { useAgent } from './AgentContext';
+import { backgroundStore, stopAllBackground } from './backgroundRuns';
 import styles from './AgentStatus.module.css';
 
 /** Navbar indicator: is an agent paired and reachable, which cluster and namespace it will use. */
+function BackgroundRuns(): ReactNode {
+  const running = useSyncExternalStore(backgroundStore.subscribe, backgroundStore.getSnapshot, backgroundStore.getServerSnapshot);
+  if (running.length === 0) return null;
+  return (
+    <button type="button" className={styles.action} title={`실행 중인 백그라운드 셀: ${running.join(', ')}`} onClick={stopAllBackground} data-action="stop-background">
+      백그라운드 {running.length}개 중지
+    </button>
+  );
+}
+
 export default function AgentStatus(): ReactNode {
   const { state, unpair, refresh } = useAgent();
   if (state.kind === 'unpaired') {
@@ -39,6 +50,7 @@ export default function AgentStatus(): ReactNode {
     >
       <span className={styles.dot} data-tone={tone} aria-hidden="true" />
       <span className={styles.cluster}>{cluster}</span>
+      <BackgroundRuns />
       <button type="button" className={styles.action} onClick={unpair}>
         연결 해제
       </button>
