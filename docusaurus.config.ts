@@ -87,8 +87,8 @@ const config: Config = {
       copyright: '쿠버네티스 1주 완성 과정. Kubernetes는 The Linux Foundation의 등록 상표입니다.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: prismThemes.vsLight,
+      darkTheme: prismThemes.oceanicNext,
       additionalLanguages: ['bash', 'yaml', 'json', 'go', 'docker', 'ini'],
     },
   } satisfies Preset.ThemeConfig,

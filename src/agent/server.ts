@@ -156,10 +156,14 @@ export function createAgentServer(options: AgentServerOptions, deps: AgentServer
       });
   }
 
-  server.on('close', () => {
+  // http.Server's 'close' event only fires once every connection has ended, and an open
+  // page keeps its WebSocket forever: the runs and sockets must go first, then the server.
+  const closeServer = server.close.bind(server);
+  server.close = ((callback?: (error?: Error) => void) => {
     for (const run of running) run.cancel();
     for (const client of wss.clients) client.terminate();
-  });
+    return closeServer(callback);
+  }) as typeof server.close;
   // Keep-alive sockets would hold close() open; agent shutdown must be prompt.
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;

@@ -213,3 +213,17 @@ describe('agent security', () => {
 
 const NOTEBOOK_FOR_HASH = '```bash run id=at-echo\necho hello\n```\n';
 void registryFrom;
+
+describe('agent shutdown', () => {
+  it('closes promptly while a page holds its WebSocket and a cell is running, cancelling the run', async () => {
+    const slow = new CountingExecutor(60_000);
+    const h = await startAgent(slow);
+    const ws = await connect(h, await ticket(h));
+    const hash = parseCellsFromMarkdown(NOTEBOOK_FOR_HASH, 'x.md').cells[0]!.hash;
+    await exchange(ws, [{ type: 'run', requestId: 'r', id: 'at-echo', hash }], (r) => r.some((m) => m.type === 'accepted'));
+    const started = Date.now();
+    await new Promise<void>((resolve) => h.server.close(() => resolve()));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(slow.running).toBe(0);
+  });
+});

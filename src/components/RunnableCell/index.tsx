@@ -104,7 +104,8 @@ export default function RunnableCell(props: RunnableCellProps): ReactNode {
       {props.expectedOutput && run.state.status === 'idle' ? (
         <div className={styles.output}>
           <div className={styles.outputTitle}>예상 출력</div>
-          <CodeBlock language="text">{props.expectedOutput}</CodeBlock>
+          {/* Plain text needs no highlighter: a <pre> keeps long lab pages cheap to hydrate. */}
+          <pre className={styles.expected}>{props.expectedOutput}</pre>
         </div>
       ) : null}
     </figure>

@@ -1,0 +1,202 @@
+/**
+ * The site as a reader without an agent sees it, in real Chromium against the production build:
+ * cells to copy with their expected output, mermaid drawn as SVG (readable in dark mode too), and
+ * Korean search from the navbar.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { contrastRatio, launchChromium, newReaderContext, over, parseColor, saveScreenshot, type Rgba } from './browser';
+
+const siteUrl = inject('siteUrl');
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async ({ task, onTestFailed }) => {
+  // A fresh profile per test: no pairing, no stored colour mode.
+  context = await newReaderContext(browser, { clipboard: true });
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.log(`[e2e] page error: ${error.message}`));
+  onTestFailed(async () => {
+    await saveScreenshot(page, `site-${task.name}`);
+  });
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+/** Until React hydrates, the page is static HTML: no copy buttons, no search, no agent state. */
+async function hydrated(p: Page): Promise<void> {
+  await p.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+}
+
+describe('without an agent', () => {
+  it('says the agent is not connected and still offers copy and the expected output', async () => {
+    await page.goto(`${siteUrl}/docs/day2/lab`);
+    await hydrated(page);
+    const status = page.locator('.navbar [data-agent-state]').first();
+    expect(await status.getAttribute('data-agent-state')).toBe('unpaired');
+    expect(await status.textContent()).toContain('에이전트 연결 안 됨');
+    // Nothing to run without an agent: no run buttons, no lab toolbar, a hint instead.
+    expect(await page.locator('[data-action]').count()).toBe(0);
+
+    const nodes = page.locator('figure[data-cell-id="d2-lab-nodes"]');
+    expect(await nodes.textContent()).toContain('에이전트가 연결되지 않아 여기서 실행할 수 없습니다');
+    expect(await nodes.textContent()).toContain('예상 출력');
+    expect(await nodes.textContent()).toContain('k8s-course-worker2');
+
+    const code = nodes.locator('.theme-code-block').first();
+    await code.hover();
+    const copy = code.getByRole('button', { name: /복사/ });
+    expect(await copy.count()).toBe(1);
+    await copy.click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 5_000 })
+      .toBe('kubectl get nodes -L disktype,node-type,topology.kubernetes.io/zone');
+  });
+
+  it('gives every runnable cell on a lab page a copy button', async () => {
+    await page.goto(`${siteUrl}/docs/day2/lab`);
+    await hydrated(page);
+    const cells = page.locator('figure[data-cell-id]');
+    const count = await cells.count();
+    expect(count).toBeGreaterThan(20);
+    const withCopy = await page.locator('figure[data-cell-id] .theme-code-block').getByRole('button', { name: /복사/ }).count();
+    // The expected-output blocks have their own copy buttons, so at least one per cell.
+    expect(withCopy).toBeGreaterThanOrEqual(count);
+  });
+});
+
+describe('diagrams', () => {
+  it('draws the mermaid source as an SVG in the browser', async () => {
+    await page.goto(`${siteUrl}/docs/connect-cluster`);
+    const svg = page.locator('.docusaurus-mermaid-container svg').first();
+    await svg.waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-mermaid-source]').count()).toBe(0);
+    expect(await svg.textContent()).toContain('로컬 에이전트');
+    const box = await svg.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.height).toBeGreaterThan(150);
+  });
+
+  for (const [name, path] of [
+    ['sequence diagram', '/docs/connect-cluster'],
+    ['flowchart with subgraphs', '/docs/day5/lab'],
+  ] as const) {
+    it(`keeps the ${name} readable in dark mode (${path})`, async () => {
+      await page.goto(`${siteUrl}${path}`);
+      await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ timeout: 30_000 });
+      const toggle = page.locator('.navbar [class*="colorModeToggle"] button').first();
+      // The toggle cycles system → light → dark.
+      for (let i = 0; i < 3 && (await page.evaluate(() => document.documentElement.dataset.theme)) !== 'dark'; i += 1) await toggle.click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      // Mermaid draws again with its dark theme; wait for the new SVG.
+      await page.waitForFunction(() => {
+        const svg = document.querySelector('.docusaurus-mermaid-container svg');
+        return svg !== null && /#[0-9a-f]{3,6}|rgb/i.test(svg.innerHTML) && !svg.closest('[data-mermaid-source]');
+      });
+      await page.waitForTimeout(500);
+      const figure = page.locator('.docusaurus-mermaid-container').first();
+      await figure.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `dark-mode-${path.replace(/\W+/g, '-')}`);
+
+      const samples = await figure.evaluate((container) => {
+        const svg = container.querySelector('svg')!;
+        // Text drawn as SVG <text>, or as HTML inside <foreignObject> (flowchart labels).
+        const texts = Array.from(svg.querySelectorAll('text, tspan, foreignObject span, foreignObject p, foreignObject div')).filter(
+          (el) => (el.textContent ?? '').trim() !== '' && Array.from(el.children).every((child) => (child.textContent ?? '').trim() === ''),
+        );
+        const paint = (el: Element) => {
+          const style = getComputedStyle(el);
+          return { fill: style.fill, color: style.color, background: style.backgroundColor };
+        };
+        const pageBackground = (() => {
+          for (let el: Element | null = container; el; el = el.parentElement) {
+            const bg = getComputedStyle(el).backgroundColor;
+            if (bg && !/rgba\(0, 0, 0, 0\)|transparent/.test(bg)) return bg;
+          }
+          return getComputedStyle(document.body).backgroundColor;
+        })();
+        return texts.slice(0, 60).map((el) => {
+          const rect = el.getBoundingClientRect();
+          const x = rect.left + rect.width / 2;
+          const y = rect.top + rect.height / 2;
+          // What is painted under the label: the first filled shape or HTML background beneath it.
+          const under = document
+            .elementsFromPoint(x, y)
+            .filter((hit) => hit !== el && !el.contains(hit) && !hit.contains(el))
+            .map((hit) => {
+              const { fill, background } = paint(hit);
+              if (hit instanceof SVGElement && !(hit instanceof SVGSVGElement)) {
+                return /^(rect|polygon|circle|ellipse|path)$/.test(hit.tagName) && fill && fill !== 'none' ? fill : undefined;
+              }
+              return background && !/rgba\(0, 0, 0, 0\)|transparent/.test(background) ? background : undefined;
+            })
+            .find(Boolean);
+          const { fill, color } = paint(el);
+          return {
+            text: (el.textContent ?? '').trim().slice(0, 40),
+            ink: el instanceof SVGElement ? fill : color,
+            under: under ?? pageBackground,
+            pageBackground,
+          };
+        });
+      });
+      expect(samples.length).toBeGreaterThan(3);
+      const report = samples.map((s) => {
+        const page: Rgba = parseColor(s.pageBackground) ?? [0, 0, 0, 1];
+        const background = over(parseColor(s.under) ?? page, page);
+        const ink = over(parseColor(s.ink) ?? [0, 0, 0, 1], background);
+        return { text: s.text, ink: s.ink, under: s.under, ratio: Math.round(contrastRatio(ink, background) * 100) / 100 };
+      });
+      const lowest = report.reduce((a, b) => (a.ratio <= b.ratio ? a : b));
+      console.log(`[e2e] dark mode ${path}: ${report.length} labels, lowest contrast ${lowest.ratio}:1 ("${lowest.text}", ${lowest.ink} on ${lowest.under})`);
+      const unreadable = report.filter((r) => r.ratio < 4.5);
+      // WCAG AA for normal text: every label of the diagram, not just on average.
+      expect(unreadable, JSON.stringify(report, null, 1)).toEqual([]);
+    });
+  }
+});
+
+describe('Korean search', () => {
+  for (const [query, day] of [
+    ['오토스케일링', 'day5'],
+    ['네트워크 정책', 'day3'],
+    ['ServiceMonitor', 'day5'],
+  ] as const) {
+    it(`finds "${query}" from the navbar and leads to ${day}`, async () => {
+      await page.goto(`${siteUrl}/docs`);
+      await hydrated(page);
+      const input = page.locator('.navbar .navbar__search-input').first();
+      await input.click();
+      await input.pressSequentially(query, { delay: 20 });
+      const suggestions = page.locator('.navbar [role="listbox"] [role="option"]');
+      await suggestions.first().waitFor({ timeout: 20_000 });
+      // The first suggestion that has every word of the query, as a reader would pick it.
+      const words = query.split(' ');
+      const listed = await suggestions.allTextContents();
+      const index = listed.findIndex((text) => words.every((word) => text.includes(word)));
+      expect(index, listed.join('\n')).toBeGreaterThanOrEqual(0);
+      await suggestions.nth(index).click();
+      await page.waitForURL(new RegExp(`/docs/${day}(/|$|\\?|#)`), { timeout: 20_000 });
+      // The URL changes before the new page renders; wait for its text.
+      const article = page.locator('article').first();
+      await expect
+        .poll(
+          async () => {
+            const text = (await article.textContent().catch(() => '')) ?? '';
+            return words.every((word) => text.includes(word));
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+    });
+  }
+});
