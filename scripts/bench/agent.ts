@@ -8,7 +8,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +20,7 @@ import { createRunnerExecutor } from '../../src/agent/runner-executor';
 import { createAgentServer } from '../../src/agent/server';
 import { createToken } from '../../src/agent/token';
 import { measure, summarize, type Timing } from './stats';
+import { freePort } from '../free-port';
 
 const exec = promisify(execFile);
 const ROOT_DIR = path.resolve(import.meta.dirname, '../..');
@@ -114,13 +114,6 @@ interface Started {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** The agent server as startAgent builds it, with the bench's registry instead of the course's. */
 async function startBenchAgent(registry: CellRegistry, workDir: string): Promise<Started> {

@@ -9,23 +9,15 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS as BASE_FLAGS, CHROMIUM_PATH } from '../chromium';
 import { serveBuild } from '../serve-build';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** ./build, or BENCH_BUILD_DIR (e.g. a build made with other settings, to compare). */
 export const DEFAULT_BUILD_DIR = path.resolve(ROOT, process.env.BENCH_BUILD_DIR ?? 'build');
-export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-/** See .library machines notes: the closed network makes Chromium's background traffic fail loudly. */
-export const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Lighthouse drives Chromium through its own launcher, so headless mode is one more flag here. */
+export const CHROMIUM_FLAGS = ['--headless=new', ...BASE_FLAGS];
+export { CHROMIUM_PATH };
 
 /**
  * `docusaurus build` after removing its caches, so nothing of an earlier build is reused. Into its
@@ -95,7 +87,7 @@ function assetFromUrl(buildDir: string, url: string, type: Asset['type']): Asset
 /** Loads each page in Chromium (cold cache) and weighs the JS and CSS it fetched, as gzip -6. */
 export async function weighPages(buildDir: string, paths: string[]): Promise<PageWeight[]> {
   const served = await serveBuild({ dir: buildDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS.filter((f) => !f.startsWith('--headless')) });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BASE_FLAGS });
   try {
     const weights: PageWeight[] = [];
     for (const pagePath of paths) {

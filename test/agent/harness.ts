@@ -1,5 +1,4 @@
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import { parseCellsFromMarkdown, isRunnable } from '../../src/core';
 import type { CellExecutor, CellRun } from '../../src/agent/executor';
@@ -7,6 +6,9 @@ import type { HealthInfo, RunOutcome, ServerMessage } from '../../src/agent/prot
 import { CellRegistry } from '../../src/agent/registry';
 import { createAgentServer, type AgentServerOptions } from '../../src/agent/server';
 import { createToken } from '../../src/agent/token';
+import { freePort } from '../../scripts/free-port';
+
+export { freePort };
 
 export const SITE = 'http://localhost:3000';
 
@@ -64,13 +66,6 @@ export class CountingExecutor implements CellExecutor {
   }
 }
 
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export interface Harness {
   port: number;

@@ -3,31 +3,18 @@
  * in-process with its pairing link captured, screenshots of failures, and WCAG contrast.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startAgent, type StartedAgent } from '../../src/agent/main';
 import { createRunnerExecutor } from '../../src/agent/runner-executor';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium';
+import { freePort } from '../agent/harness';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
 
-export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-/**
- * This machine's network is closed: without the background-networking flags Chromium keeps
- * opening connections that are refused, and the first start stalls on Google's hosts.
- * Playwright adds --headless and a fresh --user-data-dir itself.
- */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_FLAGS, CHROMIUM_PATH };
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
@@ -43,13 +30,7 @@ export function newReaderContext(browser: Browser, options: { clipboard?: boolea
   });
 }
 
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort };
 
 export interface RunningAgent {
   agent: StartedAgent;
