@@ -11,15 +11,7 @@ export function precheck(item: ObjectItem): Verdict | undefined {
   const { apiVersion, kind, object } = item.document;
   const removed = findRemovedApi(apiVersion, kind);
   if (removed) {
-    const message = removedApiMessage(removed, kind);
-    return {
-      item,
-      outcome: 'rejected',
-      problems: [{ field: 'apiVersion', message }],
-      // What the server says about a version it does not serve, for expect-invalid.
-      text: `${message}\nno matches for kind "${kind}" in version "${apiVersion}"`,
-      warnings: [],
-    };
+    return rejectApiVersion(item, removedApiMessage(removed, kind));
   }
   const metadata = object.metadata as Record<string, unknown> | undefined;
   if (!metadata?.name && !metadata?.generateName) {
@@ -33,4 +25,17 @@ export function precheck(item: ObjectItem): Verdict | undefined {
     };
   }
   return undefined;
+}
+
+/** An apiVersion/kind nobody serves: rejected with the text the API server itself would give. */
+export function rejectApiVersion(item: ObjectItem, message: string): Verdict {
+  const { apiVersion, kind } = item.document;
+  return {
+    item,
+    outcome: 'rejected',
+    problems: [{ field: 'apiVersion', message }],
+    // What the server says about a version it does not serve, for expect-invalid.
+    text: `${message}\nno matches for kind "${kind}" in version "${apiVersion}"`,
+    warnings: [],
+  };
 }

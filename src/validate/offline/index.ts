@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { isBuiltInGroup, splitApiVersion } from '../../kube/discovery';
 import type { ObjectItem } from '../collect';
-import { precheck } from '../prechecks';
+import { precheck, rejectApiVersion } from '../prechecks';
 import type { Verdict } from '../verdict';
 import { schemaProblems } from './errors';
 import { metadataProblems } from './metadata';
@@ -121,13 +121,7 @@ function check(item: ObjectItem, validators: Validators, crds: ReadonlyMap<strin
       ? `Kubernetes ${validators.snapshot.kubernetesVersion}에는 ${apiVersion} ${kind}가 없습니다. 제거되었거나 철자가 틀린 apiVersion/kind입니다.`
       : `${apiVersion} ${kind}의 스키마가 없습니다: ${group} 그룹의 CRD가 CRD 카탈로그(scripts/cluster/crd-catalog.json)에도 본문에도 없습니다. ` +
         '카탈로그에 추가하고 스냅숏을 다시 만들거나(scripts/validate/snapshot-openapi.ts), 본문에 CRD를 함께 실으세요.';
-    return {
-      item,
-      outcome: 'rejected',
-      problems: [{ field: 'apiVersion', message }],
-      text: `${message}\nno matches for kind "${kind}" in version "${apiVersion}"`,
-      warnings: [],
-    };
+    return rejectApiVersion(item, message);
   }
   const data = withoutNulls(object);
   const problems = validate(data) ? [] : schemaProblems(validate.errors ?? [], data);
