@@ -1,8 +1,9 @@
 /** Messages between the page and the agent over the WebSocket. Shared by both sides. */
+import type { CellAction } from '../runner/cell';
+import type { RunStatus } from '../runner/types';
 
-export type CellAction = 'run' | 'apply' | 'dry-run' | 'diff' | 'delete';
-
-export type RunStatus = 'passed' | 'failed' | 'timed-out' | 'cancelled' | 'error';
+// The runner defines what a run can do and how it can end; the page speaks the same words.
+export type { CellAction, RunStatus };
 
 export interface ObjectOutcome {
   kind: string;

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newReaderContext, saveScreenshot } from './browser';
+import { hydrated, launchChromium, newReaderContext, saveScreenshot } from './browser';
 
 const siteUrl = inject('siteUrl');
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const list = (id: string) => page.locator(`fieldset[data-checklist-id="${id}"]`);
 const ready = async (): Promise<void> => {
-  await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+  await hydrated(page);
   for (const id of ['weekly-technical', 'weekly-collaboration', 'weekly-creativity']) {
     await list(id).and(page.locator('[data-ready="true"]')).waitFor({ timeout: 10_000 });
   }

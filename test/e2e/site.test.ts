@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { contrastRatio, launchChromium, newReaderContext, over, parseColor, saveScreenshot, type Rgba } from './browser';
+import { contrastRatio, hydrated, launchChromium, newReaderContext, over, parseColor, saveScreenshot, type Rgba } from './browser';
 
 const siteUrl = inject('siteUrl');
 
@@ -31,11 +31,6 @@ beforeEach(async ({ task, onTestFailed }) => {
 afterEach(async () => {
   await context?.close();
 });
-
-/** Until React hydrates, the page is static HTML: no copy buttons, no search, no agent state. */
-async function hydrated(p: Page): Promise<void> {
-  await p.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached', timeout: 30_000 });
-}
 
 describe('without an agent', () => {
   it('says the agent is not connected and still offers copy and the expected output', async () => {
