@@ -1,7 +1,9 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
-import remarkRunnableCells from './src/remark/runnable-cells';
+import { MERMAID_THEMES } from './src/diagrams/config';
+import { ADDITIONAL_PRISM_LANGUAGES } from './src/highlight/languages';
+import { courseRemarkPlugins } from './src/remark';
 
 const siteUrl = process.env.SITE_URL ?? 'https://k8s-course.example.org';
 
@@ -34,7 +36,8 @@ const config: Config = {
       },
     ],
   ],
-  plugins: ['./src/plugins/notebook-mdx.ts'],
+  plugins: ['./src/plugins/notebook-mdx.ts', './src/plugins/code-theme-css.ts', './src/plugins/lazy-prism.ts'],
+  clientModules: ['./src/client/idle-prefetch.ts'],
   presets: [
     [
       'classic',
@@ -43,7 +46,7 @@ const config: Config = {
           routeBasePath: '/docs',
           sidebarPath: './sidebars.ts',
           showLastUpdateTime: false,
-          beforeDefaultRemarkPlugins: [[remarkRunnableCells, { siteDir: __dirname }]],
+          beforeDefaultRemarkPlugins: courseRemarkPlugins(__dirname),
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },
@@ -52,7 +55,7 @@ const config: Config = {
   ],
   themeConfig: {
     colorMode: { respectPrefersColorScheme: true },
-    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
+    mermaid: { theme: { ...MERMAID_THEMES } },
     navbar: {
       title: '쿠버네티스 1주 완성',
       logo: { alt: '과정 로고', src: 'img/logo.svg' },
@@ -89,7 +92,7 @@ const config: Config = {
     prism: {
       theme: prismThemes.vsLight,
       darkTheme: prismThemes.oceanicNext,
-      additionalLanguages: ['bash', 'yaml', 'json', 'go', 'docker', 'ini'],
+      additionalLanguages: [...ADDITIONAL_PRISM_LANGUAGES],
     },
   } satisfies Preset.ThemeConfig,
 };

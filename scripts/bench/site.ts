@@ -3,13 +3,14 @@
  * (gzipped JS and CSS, and whether mermaid is among it), and Lighthouse in Debian's Chromium.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS as BASE_FLAGS, CHROMIUM_PATH } from '../chromium';
+import { CHROMIUM_FLAGS as BASE_FLAGS, CHROMIUM_PATH } from '../../src/browser/chromium';
 import { serveBuild } from '../serve-build';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -26,9 +27,15 @@ export { CHROMIUM_PATH };
 export async function coldBuild(outDir: string, log: (line: string) => void): Promise<number> {
   rmSync(path.join(ROOT, '.docusaurus'), { recursive: true, force: true });
   rmSync(path.join(ROOT, 'node_modules', '.cache'), { recursive: true, force: true });
+  // Diagrams are drawn in Chromium during the build; an empty cache makes this build draw them all.
+  const diagramCache = mkdtempSync(path.join(os.tmpdir(), 'k8s-course-diagrams-'));
   const start = performance.now();
   await new Promise<void>((resolve, reject) => {
-    const child = spawn('npx', ['docusaurus', 'build', '--out-dir', outDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['docusaurus', 'build', '--out-dir', outDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, K8S_COURSE_DIAGRAM_CACHE: diagramCache },
+    });
     let tail = '';
     const keep = (chunk: Buffer): void => {
       tail = (tail + chunk.toString()).slice(-4_000);
@@ -39,7 +46,9 @@ export async function coldBuild(outDir: string, log: (line: string) => void): Pr
     child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`docusaurus build exited ${code}:\n${tail}`))));
   });
   const seconds = (performance.now() - start) / 1000;
-  log(`  빌드 ${seconds.toFixed(1)} s`);
+  const diagrams = readdirSync(diagramCache).length;
+  rmSync(diagramCache, { recursive: true, force: true });
+  log(`  빌드 ${seconds.toFixed(1)} s (다이어그램 SVG ${diagrams}개를 새로 그림)`);
   return seconds;
 }
 
@@ -103,7 +112,8 @@ export async function weighPages(buildDir: string, paths: string[]): Promise<Pag
       // Diagrams render after hydration and pull their chunks then; give them time to.
       await page.waitForLoadState('networkidle');
       const diagramsOnPage = await page.locator('.docusaurus-mermaid-container').count();
-      if (diagramsOnPage > 0) await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ timeout: 30_000 });
+      // Drawn at build time, so already there; a fallback drawn in the browser would pull mermaid here.
+      if (diagramsOnPage > 0) await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ state: 'attached', timeout: 30_000 });
       await page.waitForLoadState('networkidle');
       await context.close();
 

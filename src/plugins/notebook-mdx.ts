@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { createMDXLoaderRule } from '@docusaurus/mdx-loader';
-import remarkRunnableCells from '../remark/runnable-cells';
+import { courseRemarkPlugins } from '../remark';
 
 /**
  * Notebooks (labs and challenges) live in notebooks/ so the notebook runner can run
  * them, and docs pages import them. Docusaurus's fallback loader for out-of-content
  * Markdown applies no custom remark plugins, so their cells would render as plain
- * code: this registers a loader for notebooks/ with the same cell plugin as docs.
+ * code: this registers a loader for notebooks/ with the same remark plugins as docs.
  */
 export default async function notebookMdxPlugin(context: LoadContext): Promise<Plugin> {
   const notebooksDir = path.join(context.siteDir, 'notebooks');
@@ -21,7 +21,7 @@ export default async function notebookMdxPlugin(context: LoadContext): Promise<P
       isMDXPartial: () => true,
       isMDXPartialFrontMatterWarningDisabled: true,
       markdownConfig: context.siteConfig.markdown,
-      beforeDefaultRemarkPlugins: [[remarkRunnableCells, { siteDir: context.siteDir }]],
+      beforeDefaultRemarkPlugins: courseRemarkPlugins(context.siteDir),
     },
   });
   return {

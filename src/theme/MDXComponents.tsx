@@ -1,5 +1,7 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import RunnableCell from '@site/src/components/RunnableCell';
+import CodeSnippet from '@site/src/components/CodeSnippet';
+import MermaidDiagram from '@site/src/components/MermaidDiagram';
 import NotebookToolbar from '@site/src/components/RunnableCell/NotebookToolbar';
 
 /** The remark plugin writes these elements, so every MDX page must know them without an import. */
@@ -7,4 +9,6 @@ export default {
   ...MDXComponents,
   RunnableCell,
   NotebookToolbar,
+  CodeSnippet,
+  MermaidDiagram,
 };

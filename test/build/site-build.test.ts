@@ -43,10 +43,25 @@ describe('production build', () => {
     expect(html).toContain('kind-k8s-course');
   });
 
-  it('keeps a mermaid diagram in the static HTML until the browser draws it', () => {
-    const html = built('docs/connect-cluster.html');
-    expect(html).toMatch(/docusaurus-mermaid-container[^>]*data-mermaid-source/);
-    expect(html).toContain('sequenceDiagram');
+  it('carries every diagram as SVG drawn at build time, in both colour modes', () => {
+    for (const page of ['docs/connect-cluster.html', 'docs/day5/lab.html', 'docs/day1.html']) {
+      const html = built(page);
+      expect(html, page).not.toContain('data-mermaid-source');
+      expect(html, page).not.toMatch(/```mermaid|<pre>(flowchart|sequenceDiagram)/);
+      const diagrams = html.match(/data-diagram/g)?.length ?? 0;
+      expect(diagrams, page).toBeGreaterThan(0);
+      expect(html.match(/data-color-mode="?light"?[^>]*><svg/g)?.length, page).toBe(diagrams);
+      expect(html.match(/data-color-mode="?dark"?[^>]*><svg/g)?.length, page).toBe(diagrams);
+    }
+    expect(built('docs/connect-cluster.html')).toContain('로컬 에이전트');
+  });
+
+  it('highlights code at build time, with the colours of both modes inlined once', () => {
+    const html = built('docs/day2/lab.html');
+    expect(html).toMatch(/<span class="?token [a-z -]+"?>/);
+    expect(html.match(/<style data-code-theme/g)).toHaveLength(1);
+    // The HTML minifier may drop the quotes and shorten colours; the rule stays.
+    expect(html).toMatch(/\[data-theme='?dark'?\] \.course-code \.token\.keyword\{color:#c5a5c5\}/);
   });
 
   it('renders notebook cells on the lab pages that include them', () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startAgent, type StartedAgent } from '../../src/agent/main';
 import { createRunnerExecutor } from '../../src/agent/runner-executor';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/browser/chromium';
 import { freePort } from '../agent/harness';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -42,8 +42,12 @@ describe('without an agent', () => {
     // Nothing to run without an agent: no run buttons, no lab toolbar, a hint instead.
     expect(await page.locator('[data-action]').count()).toBe(0);
 
+    // A notebook says it once, above its cells, instead of under each of its fifty cells.
+    const hints = page.locator('[data-no-agent-hint]');
+    expect(await hints.count()).toBe(1);
+    expect(await hints.textContent()).toContain('에이전트가 연결되지 않아 여기서 실행할 수 없습니다');
     const nodes = page.locator('figure[data-cell-id="d2-lab-nodes"]');
-    expect(await nodes.textContent()).toContain('에이전트가 연결되지 않아 여기서 실행할 수 없습니다');
+    expect(await nodes.textContent()).not.toContain('에이전트가 연결되지 않아');
     expect(await nodes.textContent()).toContain('예상 출력');
     expect(await nodes.textContent()).toContain('k8s-course-worker2');
 
@@ -64,21 +68,33 @@ describe('without an agent', () => {
     const count = await cells.count();
     expect(count).toBeGreaterThan(20);
     const withCopy = await page.locator('figure[data-cell-id] .theme-code-block').getByRole('button', { name: /복사/ }).count();
-    // The expected-output blocks have their own copy buttons, so at least one per cell.
-    expect(withCopy).toBeGreaterThanOrEqual(count);
+    expect(withCopy).toBe(count);
   });
 });
 
 describe('diagrams', () => {
-  it('draws the mermaid source as an SVG in the browser', async () => {
+  it('shows the diagram drawn at build time, before and without any script', async () => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
     await page.goto(`${siteUrl}/docs/connect-cluster`);
-    const svg = page.locator('.docusaurus-mermaid-container svg').first();
-    await svg.waitFor({ timeout: 30_000 });
+    // In the static HTML itself: visible before hydration, nothing drawn in the browser.
+    const svg = page.locator('[data-diagram] [data-color-mode="light"] svg').first();
+    await svg.waitFor({ timeout: 10_000 });
     expect(await page.locator('[data-mermaid-source]').count()).toBe(0);
     expect(await svg.textContent()).toContain('로컬 에이전트');
     const box = await svg.boundingBox();
     expect(box!.width).toBeGreaterThan(300);
     expect(box!.height).toBeGreaterThan(150);
+    // The dark drawing is in the page too, but out of sight in light mode.
+    expect(await page.locator('[data-diagram] [data-color-mode="dark"] svg').first().isVisible()).toBe(false);
+    await hydrated(page);
+    const mermaidChunks = await page.evaluate(
+      async (urls) => (await Promise.all(urls.map(async (url) => ((await (await fetch(url)).text()).includes('mermaidAPI') ? url : '')))).filter(Boolean),
+      scripts,
+    );
+    expect(mermaidChunks).toEqual([]);
   });
 
   for (const [name, path] of [
@@ -87,23 +103,22 @@ describe('diagrams', () => {
   ] as const) {
     it(`keeps the ${name} readable in dark mode (${path})`, async () => {
       await page.goto(`${siteUrl}${path}`);
-      await page.locator('.docusaurus-mermaid-container svg').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-diagram] svg').first().waitFor({ timeout: 10_000 });
+      await hydrated(page);
       const toggle = page.locator('.navbar [class*="colorModeToggle"] button').first();
       // The toggle cycles system → light → dark.
       for (let i = 0; i < 3 && (await page.evaluate(() => document.documentElement.dataset.theme)) !== 'dark'; i += 1) await toggle.click();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-      // Mermaid draws again with its dark theme; wait for the new SVG.
-      await page.waitForFunction(() => {
-        const svg = document.querySelector('.docusaurus-mermaid-container svg');
-        return svg !== null && /#[0-9a-f]{3,6}|rgb/i.test(svg.innerHTML) && !svg.closest('[data-mermaid-source]');
-      });
-      await page.waitForTimeout(500);
-      const figure = page.locator('.docusaurus-mermaid-container').first();
+      // The dark drawing replaces the light one at once: both are in the page.
+      await page.locator('[data-diagram] [data-color-mode="dark"] svg').first().waitFor({ state: 'visible', timeout: 5_000 });
+      expect(await page.locator('[data-diagram] [data-color-mode="light"] svg').first().isVisible()).toBe(false);
+      const figure = page.locator('[data-diagram]').first();
       await figure.scrollIntoViewIfNeeded();
       await saveScreenshot(page, `dark-mode-${path.replace(/\W+/g, '-')}`);
 
       const samples = await figure.evaluate((container) => {
-        const svg = container.querySelector('svg')!;
+        // The drawing the reader sees: the other colour mode's is display:none.
+        const svg = Array.from(container.querySelectorAll('svg')).find((candidate) => candidate.getBoundingClientRect().width > 0)!;
         // Text drawn as SVG <text>, or as HTML inside <foreignObject> (flowchart labels).
         const texts = Array.from(svg.querySelectorAll('text, tspan, foreignObject span, foreignObject p, foreignObject div')).filter(
           (el) => (el.textContent ?? '').trim() !== '' && Array.from(el.children).every((child) => (child.textContent ?? '').trim() === ''),

@@ -1,5 +1,6 @@
 import React, { useState, type ReactNode } from 'react';
 import { useAgent } from '../agent/AgentContext';
+import NoAgentHint from './NoAgentHint';
 import { cellsInPageOrder, type CellHandle } from './cellStore';
 import styles from './styles.module.css';
 
@@ -7,12 +8,15 @@ const isCleanup = (h: CellHandle): boolean => h.role === 'cleanup' || h.flags.in
 /** Run-all follows the lab's steps; challenge solutions and background cells are the reader's to start. */
 const isStep = (h: CellHandle): boolean => !isCleanup(h) && h.role !== 'background' && !h.flags.includes('solution') && !h.flags.includes('expect-invalid');
 
-/** "Run all cells of this lab" in order, stopping at the first failure, and "reset lab". */
+/**
+ * "Run all cells of this lab" in order, stopping at the first failure, and "reset lab"; without an
+ * agent, the one hint for every cell of the notebook.
+ */
 export default function NotebookToolbar(): ReactNode {
   const { state } = useAgent();
   const [progress, setProgress] = useState<string>('');
   const [busy, setBusy] = useState(false);
-  if (state.kind !== 'connected') return null;
+  if (state.kind !== 'connected') return <NoAgentHint />;
 
   const runAll = async (): Promise<void> => {
     setBusy(true);

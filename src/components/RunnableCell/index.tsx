@@ -1,21 +1,22 @@
-import React, { useEffect, useState, type ReactNode } from 'react';
+import React, { Suspense, useEffect, useState, type ReactNode } from 'react';
 import CodeBlock from '@theme/CodeBlock';
-import Link from '@docusaurus/Link';
+import CodeSnippet from '../CodeSnippet';
 import { useAgent } from '../agent/AgentContext';
 import { trackBackground } from '../agent/backgroundRuns';
 import CellControls from './CellControls';
 import { registerCell } from './cellStore';
 import { flagLabels, roleLabel } from './labels';
+import NoAgentHint from './NoAgentHint';
 import type { RunnableCellProps } from './types';
 import { useCellRun } from './useCellRun';
 import styles from './styles.module.css';
 
 /**
- * A cell of the course: the code (with the theme's copy button), what kind of cell
+ * A cell of the course: the code (highlighted at build time, with copy and word-wrap buttons), what kind of cell
  * it is, its expected output for readers without a cluster, and, with a paired
  * agent, the controls that run it against the reader's cluster.
  */
-export default function RunnableCell(props: RunnableCellProps): ReactNode {
+function Cell(props: RunnableCellProps): ReactNode {
   const { state: agent } = useAgent();
   const run = useCellRun(props.id, props.hash);
   const [editing, setEditing] = useState(false);
@@ -63,7 +64,10 @@ export default function RunnableCell(props: RunnableCellProps): ReactNode {
           rows={Math.min(30, draft.split('\n').length + 1)}
           onChange={(event) => setDraft(event.target.value)}
         />
+      ) : props.html && !edited ? (
+        <CodeSnippet code={props.source} html={props.html} language={language} metastring={props.displayMeta} />
       ) : (
+        // Only an edited cell (or one with per-line highlighting) pays for highlighting in the browser.
         <CodeBlock language={language} metastring={props.displayMeta}>
           {draft}
         </CodeBlock>
@@ -96,10 +100,9 @@ export default function RunnableCell(props: RunnableCellProps): ReactNode {
             onCancel={run.cancel}
           />
         </>
-      ) : (
-        <p className={styles.agentHint}>
-          에이전트가 연결되지 않아 여기서 실행할 수 없습니다. 복사해서 터미널에서 실행하거나, <Link to="/docs/connect-cluster">내 클러스터를 연결</Link>하세요.
-        </p>
+      ) : props.inNotebook ? null : (
+        // A notebook says this once, in its toolbar; a session page with a few cells says it per cell.
+        <NoAgentHint />
       )}
       {props.expectedOutput && run.state.status === 'idle' ? (
         <div className={styles.output}>
@@ -109,5 +112,17 @@ export default function RunnableCell(props: RunnableCellProps): ReactNode {
         </div>
       ) : null}
     </figure>
+  );
+}
+
+/**
+ * Each cell is its own Suspense boundary, so React hydrates and commits a lab page cell by cell,
+ * in short tasks, instead of the whole page in one.
+ */
+export default function RunnableCell(props: RunnableCellProps): ReactNode {
+  return (
+    <Suspense>
+      <Cell {...props} />
+    </Suspense>
   );
 }

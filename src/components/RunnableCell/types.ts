@@ -19,4 +19,8 @@ export interface RunnableCellProps {
   /** `Deployment/web, Service/web` for manifest cells. */
   objects?: string;
   expectedOutput?: string;
+  /** Set on cells of notebooks/, whose toolbar speaks for all of them. */
+  inNotebook?: string;
+  /** Highlighted inner HTML of the code, from src/remark/highlight-code. */
+  html?: string;
 }

@@ -36,7 +36,8 @@ export function AgentProvider({ children }: { children: ReactNode }): ReactNode 
 
   useEffect(() => {
     if (!client) {
-      setState({ kind: 'unpaired' });
+      // Keep the same object when nothing changed: a new one re-renders every cell of the page.
+      setState((current) => (current.kind === 'unpaired' ? current : { kind: 'unpaired' }));
       return undefined;
     }
     const controller = new AbortController();

@@ -32,7 +32,7 @@ function objectsOf(cell: Cell): string | undefined {
   return cell.documents.map((d) => `${d.kind}/${d.name ?? '(이름 없음)'}`).join(', ');
 }
 
-export function cellElement(cell: Cell, expectedOutput: string | undefined): MdxJsxFlowElement {
+export function cellElement(cell: Cell, expectedOutput: string | undefined, inNotebook = false): MdxJsxFlowElement {
   const shell = cell.kind === 'shell' ? cell : undefined;
   const runnable = cell.kind === 'shell' || cell.kind === 'manifest' ? cell : undefined;
   return {
@@ -56,6 +56,7 @@ export function cellElement(cell: Cell, expectedOutput: string | undefined): Mdx
       ...attr('expectInvalid', cell.kind === 'manifest' ? cell.expectInvalid : undefined),
       ...attr('objects', objectsOf(cell)),
       ...attr('expectedOutput', expectedOutput),
+      ...attr('inNotebook', inNotebook ? 'true' : undefined),
     ],
     children: [],
   };
@@ -112,7 +113,8 @@ export default function remarkRunnableCells(options: RunnableCellsOptions) {
     for (const { cell } of cells) if (cell.kind === 'output') outputs.set(cell.of, cell.source);
 
     // Notebooks get the lab-wide controls (run all, reset) above their first cell.
-    if (relative.startsWith('notebooks/') && cells.some(({ cell }) => cell.kind === 'shell' || cell.kind === 'manifest')) {
+    const inNotebook = relative.startsWith('notebooks/');
+    if (inNotebook && cells.some(({ cell }) => cell.kind === 'shell' || cell.kind === 'manifest')) {
       const afterFrontMatter = tree.children[0]?.type === 'yaml' ? 1 : 0;
       tree.children.splice(afterFrontMatter, 0, toolbarElement() as unknown as Root['children'][number]);
     }
@@ -124,7 +126,7 @@ export default function remarkRunnableCells(options: RunnableCellsOptions) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      parent.children[index] = cellElement(cell, outputs.get(cell.id)) as unknown as Parent['children'][number];
+      parent.children[index] = cellElement(cell, outputs.get(cell.id), inNotebook) as unknown as Parent['children'][number];
       return SKIP;
     });
   };

@@ -1,0 +1,5 @@
+export { COLOR_MODES, MERMAID_THEMES, type ColorMode } from './config';
+export { DiagramCache, defaultCacheDir } from './cache';
+export { chromiumAvailable, launchChromiumRenderer, mermaidVersion, type MermaidRenderer, type MermaidRenderRequest } from './browser-renderer';
+export { createDiagramPrerenderer, sharedDiagramPrerenderer, type DiagramPrerenderer, type PrerenderedDiagram } from './prerender';
+export { diagramId } from './svg-id';

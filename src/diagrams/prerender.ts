@@ -1,0 +1,76 @@
+import { COLOR_MODES, MERMAID_THEMES, type ColorMode } from './config';
+import { DiagramCache, defaultCacheDir } from './cache';
+import { launchChromiumRenderer, mermaidVersion, type MermaidRenderer } from './browser-renderer';
+import { diagramId } from './svg-id';
+
+export type PrerenderedDiagram = Record<ColorMode, string>;
+
+export interface DiagramPrerenderer {
+  /** Both colour modes of one diagram as SVG; rejects with mermaid's message on a bad diagram. */
+  prerender(source: string): Promise<PrerenderedDiagram>;
+  close(): Promise<void>;
+}
+
+export interface PrerendererOptions {
+  launch?: () => Promise<MermaidRenderer>;
+  cache?: DiagramCache;
+  /** The renderer's mermaid version, part of the cache key. */
+  version?: string;
+  /** Close the browser after this long without a render, so a finished build can exit. */
+  idleCloseMs?: number;
+}
+
+export function createDiagramPrerenderer(options: PrerendererOptions = {}): DiagramPrerenderer {
+  const launch = options.launch ?? launchChromiumRenderer;
+  const cache = options.cache ?? new DiagramCache(defaultCacheDir());
+  const version = options.version ?? mermaidVersion();
+  const idleCloseMs = options.idleCloseMs ?? 3_000;
+  let renderer: Promise<MermaidRenderer> | undefined;
+  let pending = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+
+  const close = async (): Promise<void> => {
+    clearTimeout(idleTimer);
+    const current = renderer;
+    renderer = undefined;
+    if (current) await (await current.catch(() => undefined))?.close();
+  };
+
+  const renderOne = async (source: string, mode: ColorMode): Promise<string> => {
+    const id = diagramId(source, mode);
+    const theme = MERMAID_THEMES[mode];
+    const key = cache.key([version, theme, id, source]);
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    renderer ??= launch();
+    const svg = await (await renderer).render({ id, source, theme });
+    cache.set(key, svg);
+    return svg;
+  };
+
+  return {
+    async prerender(source) {
+      pending += 1;
+      clearTimeout(idleTimer);
+      try {
+        const entries = await Promise.all(COLOR_MODES.map(async (mode) => [mode, await renderOne(source, mode)] as const));
+        return Object.fromEntries(entries) as PrerenderedDiagram;
+      } finally {
+        pending -= 1;
+        if (pending === 0 && renderer) {
+          idleTimer = setTimeout(() => void close(), idleCloseMs);
+          idleTimer.unref();
+        }
+      }
+    },
+    close,
+  };
+}
+
+let shared: DiagramPrerenderer | undefined;
+
+/** One prerenderer per build process: every MDX compilation shares its browser and cache. */
+export function sharedDiagramPrerenderer(): DiagramPrerenderer {
+  shared ??= createDiagramPrerenderer();
+  return shared;
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import type { DiagramPrerenderer } from '../../diagrams';
+import remarkPrerenderDiagrams from '.';
+
+const fixture = path.resolve(import.meta.dirname, '__fixtures__', 'page.md');
+
+async function run(prerenderer: DiagramPrerenderer, enabled = true): Promise<string> {
+  const file = new VFile({ path: fixture, value: readFileSync(fixture, 'utf8') });
+  const result = await unified().use(remarkParse).use(remarkMdx).use(remarkPrerenderDiagrams, { prerenderer, enabled }).use(remarkStringify).process(file);
+  return String(result);
+}
+
+const fake = (fail?: string): DiagramPrerenderer & { seen: string[] } => {
+  const seen: string[] = [];
+  return {
+    seen,
+    async prerender(source) {
+      seen.push(source);
+      if (fail && source.includes(fail)) throw new Error('Parse error on line 2:\nExpecting ... got ...');
+      return { light: `<svg data-mode="light">${source.length}</svg>`, dark: `<svg data-mode="dark">${source.length}</svg>` };
+    },
+    close: async () => undefined,
+  };
+};
+
+describe('remarkPrerenderDiagrams', () => {
+  it('replaces every mermaid fence with both drawings and keeps other code', async () => {
+    const prerenderer = fake();
+    const output = await run(prerenderer);
+    expect(prerenderer.seen).toEqual(['flowchart LR\n  a --> b', 'sequenceDiagram\n  A->>B: 안녕']);
+    expect(output).not.toContain('```mermaid');
+    expect(output.match(/<MermaidDiagram\b/g)).toHaveLength(2);
+    expect(output).toContain('light="<svg data-mode=&#x22;light&#x22;>22</svg>"');
+    expect(output).toContain('```bash\necho 그대로\n```');
+  });
+
+  it('leaves diagrams to the browser when it cannot draw them', async () => {
+    const prerenderer = fake();
+    const output = await run(prerenderer, false);
+    expect(prerenderer.seen).toEqual([]);
+    expect(output.match(/```mermaid/g)).toHaveLength(2);
+  });
+
+  it("fails the build at the diagram's line with mermaid's reason", async () => {
+    await expect(run(fake('sequenceDiagram'))).rejects.toThrowError(/page\.md:12:1.*mermaid 다이어그램을 그리지 못했습니다: Parse error on line 2/s);
+  });
+});
