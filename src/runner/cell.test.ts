@@ -5,8 +5,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCellsFromMarkdown, type ManifestCell, type ShellCell } from '../core';
 import { defaultAction, manifestObjects, runCell, timeoutOf } from './cell';
 import { fakeKube, fakeTarget } from './fake-kube';
-import { CellRunner } from './runner';
-import { RunnerBusyError } from './limiter';
 
 const cwd = mkdtempSync(path.join(tmpdir(), 'runner-cell-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -89,30 +87,5 @@ describe('runCell', () => {
     ]);
     expect(manifestObjects(cm, 'a: [\n')).toMatch(/번째 줄/);
     expect(manifestObjects(cm, 'just: text\n')).toMatch(/apiVersion과 kind/);
-  });
-});
-
-describe('CellRunner', () => {
-  it('refuses synchronously with RunnerBusyError when every slot is taken', async () => {
-    const runner = new CellRunner({ maxConcurrent: 1 });
-    const bg = cell<ShellCell>('t-bg');
-    const first = runner.start(bg, { cwd });
-    expect(() => runner.start(bg, { cwd })).toThrow(RunnerBusyError);
-    first.cancel();
-    expect((await first.result).status).toBe('cancelled');
-    const second = runner.start(cell('t-ns'), { cwd });
-    expect((await second.result).status).toBe('passed');
-  });
-
-  it('queues when allowed, and a run cancelled while queued never starts', async () => {
-    const runner = new CellRunner({ maxConcurrent: 1, maxQueued: 2 });
-    const first = runner.start(cell('t-bg'), { cwd });
-    const queued = runner.start(cell('t-ns'), { cwd });
-    const dropped = runner.start(cell('t-ns'), { cwd });
-    dropped.cancel();
-    expect(await dropped.result).toMatchObject({ status: 'cancelled', message: '실행을 기다리는 중에 취소했습니다.' });
-    first.cancel();
-    expect((await queued.result).status).toBe('passed');
-    expect(runner.limiter.active).toBe(0);
   });
 });

@@ -6,7 +6,6 @@ export { OutputCollector, DEFAULT_MAX_OUTPUT_BYTES, truncationMarker } from './o
 export { statusOf, messageOf, type ProcessEnding } from './status';
 export { terminateGroup, groupExists, livingMembers, KILL_GRACE_MS } from './process-group';
 export { activeGroups, killActiveGroups } from './active';
-export { RunLimiter, RunnerBusyError, type Release } from './limiter';
 export { runManifest, DEFAULT_FIELD_MANAGER, type KubeOperations, type ManifestAction, type ManifestRunOptions, type ManifestRunResult } from './manifest';
 export { manifestLines, objectsFailed, rejectionMatches } from './manifest-results';
 export {
@@ -21,4 +20,3 @@ export {
   type CellResult,
   type CellRunOptions,
 } from './cell';
-export { CellRunner, type CellRun, type CellRunnerOptions } from './runner';
