@@ -1,29 +1,11 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { fixtureProcessor } from '../fixture-processor';
 import remarkRunnableCells from '../runnable-cells';
 import remarkHighlightCode, { needsBrowserCodeBlock } from '.';
 
 const siteDir = path.resolve(import.meta.dirname, '__fixtures__');
-
-function process(name: string): string {
-  const filePath = path.join(siteDir, name);
-  const file = new VFile({ path: filePath, value: readFileSync(filePath, 'utf8') });
-  return String(
-    unified()
-      .use(remarkParse)
-      .use(remarkMdx)
-      .use(remarkRunnableCells, { siteDir })
-      .use(remarkHighlightCode)
-      .use(remarkStringify)
-      .processSync(file),
-  );
-}
+const process = fixtureProcessor(siteDir, [[remarkRunnableCells, { siteDir }], remarkHighlightCode]).sync;
 
 describe('remarkHighlightCode', () => {
   const output = process('page.mdx');

@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { DiagramPrerenderer } from '../../diagrams';
+import { fixtureProcessor } from '../fixture-processor';
 import remarkPrerenderDiagrams from '.';
 
-const fixture = path.resolve(import.meta.dirname, '__fixtures__', 'page.md');
+const fixtures = path.resolve(import.meta.dirname, '__fixtures__');
 
-async function run(prerenderer: DiagramPrerenderer, enabled = true): Promise<string> {
-  const file = new VFile({ path: fixture, value: readFileSync(fixture, 'utf8') });
-  const result = await unified().use(remarkParse).use(remarkMdx).use(remarkPrerenderDiagrams, { prerenderer, enabled }).use(remarkStringify).process(file);
-  return String(result);
-}
+const run = (prerenderer: DiagramPrerenderer, enabled = true): Promise<string> =>
+  fixtureProcessor(fixtures, [[remarkPrerenderDiagrams, { prerenderer, enabled }]]).async('page.md');
 
 const fake = (fail?: string): DiagramPrerenderer & { seen: string[] } => {
   const seen: string[] = [];

@@ -1,29 +1,10 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { fixtureProcessor } from '../fixture-processor';
 import remarkRunnableCells from '.';
 
 const siteDir = path.resolve(import.meta.dirname, '__fixtures__');
-
-function process(name: string): string {
-  const filePath = path.join(siteDir, name);
-  const file = new VFile({ path: filePath, value: readFileSync(filePath, 'utf8') });
-  return String(
-    unified()
-      .use(remarkParse)
-      .use(remarkMdx)
-      .use(remarkFrontmatter, ['yaml'])
-      .use(remarkRunnableCells, { siteDir })
-      .use(remarkStringify)
-      .processSync(file),
-  );
-}
+const process = fixtureProcessor(siteDir, [[remarkRunnableCells, { siteDir }]]).sync;
 
 describe('remarkRunnableCells', () => {
   it('turns cells into <RunnableCell> and leaves static code alone', () => {
