@@ -1,7 +1,8 @@
 import type { Code, Parent, Root } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import { highlightToHtml, prismWithCourseLanguages, type PrismLike } from '../../highlight';
+import { attr, attributeValue, jsxElement } from '../mdx-jsx';
 
 /** The MDX element static code blocks become; rendered by src/components/CodeSnippet. */
 export const SNIPPET_ELEMENT = 'CodeSnippet';
@@ -19,26 +20,13 @@ export function needsBrowserCodeBlock(meta: string | null | undefined, code: str
   return /\{[\d,\s-]+\}|showLineNumbers/.test(meta ?? '') || /\bhighlight-(next-line|start|end)\b/.test(code);
 }
 
-const attr = (name: string, value: string | undefined): MdxJsxAttribute[] =>
-  value === undefined || value === '' ? [] : [{ type: 'mdxJsxAttribute', name, value }];
-
-function attribute(element: MdxJsxFlowElement, name: string): string | undefined {
-  const found = element.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
-  return typeof found?.value === 'string' ? found.value : undefined;
-}
-
-function snippetElement(node: Code, prism: PrismLike): MdxJsxFlowElement {
-  return {
-    type: 'mdxJsxFlowElement',
-    name: SNIPPET_ELEMENT,
-    attributes: [
-      ...attr('language', node.lang ?? undefined),
-      ...attr('metastring', node.meta ?? undefined),
-      ...attr('code', node.value),
-      ...attr('html', highlightToHtml(prism, node.value, node.lang ?? undefined)),
-    ],
-    children: [],
-  };
+function snippetElement(node: Code, prism: PrismLike) {
+  return jsxElement(SNIPPET_ELEMENT, [
+    ...attr('language', node.lang ?? undefined),
+    ...attr('metastring', node.meta ?? undefined),
+    ...attr('code', node.value),
+    ...attr('html', highlightToHtml(prism, node.value, node.lang ?? undefined)),
+  ]);
 }
 
 /**
@@ -57,16 +45,16 @@ export default function remarkHighlightCode() {
     visit(tree, (node, index, parent: Parent | undefined) => {
       if (node.type === 'mdxJsxFlowElement' && (node as MdxJsxFlowElement).name === CELL_ELEMENT) {
         const element = node as MdxJsxFlowElement;
-        const source = attribute(element, 'source') ?? '';
-        if (!needsBrowserCodeBlock(attribute(element, 'displayMeta'), source)) {
-          element.attributes.push(...attr('html', highlightToHtml(prism, source, attribute(element, 'language'))));
+        const source = attributeValue(element, 'source') ?? '';
+        if (!needsBrowserCodeBlock(attributeValue(element, 'displayMeta'), source)) {
+          element.attributes.push(...attr('html', highlightToHtml(prism, source, attributeValue(element, 'language'))));
         }
         return SKIP;
       }
       if (node.type !== 'code' || !parent || index === undefined) return undefined;
       const code = node as Code;
       if (NOT_CODE.has(code.lang ?? '') || needsBrowserCodeBlock(code.meta, code.value)) return undefined;
-      parent.children[index] = snippetElement(code, prism) as unknown as Parent['children'][number];
+      parent.children[index] = snippetElement(code, prism);
       return SKIP;
     });
   };

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Code, Parent, Root } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { chromiumAvailable, sharedDiagramPrerenderer, type DiagramPrerenderer } from '../../diagrams';
+import { attr, jsxElement } from '../mdx-jsx';
 
 /** The MDX element a prerendered diagram becomes; rendered by src/components/MermaidDiagram. */
 export const DIAGRAM_ELEMENT = 'MermaidDiagram';
@@ -17,8 +17,6 @@ export interface PrerenderDiagramsOptions {
    */
   enabled?: boolean;
 }
-
-const attr = (name: string, value: string): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value });
 
 let warnedNoChromium = false;
 
@@ -63,13 +61,7 @@ export default function remarkPrerenderDiagrams(options: PrerenderDiagramsOption
     );
     found.forEach(({ node, parent, index }, i) => {
       const svgs = rendered[i]!;
-      const element: MdxJsxFlowElement = {
-        type: 'mdxJsxFlowElement',
-        name: DIAGRAM_ELEMENT,
-        attributes: [attr('source', node.value), attr('light', svgs.light), attr('dark', svgs.dark)],
-        children: [],
-      };
-      parent.children[index] = element as unknown as Parent['children'][number];
+      parent.children[index] = jsxElement(DIAGRAM_ELEMENT, [...attr('source', node.value), ...attr('light', svgs.light), ...attr('dark', svgs.dark)]);
     });
   };
 }

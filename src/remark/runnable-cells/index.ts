@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Code, Parent, Root } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { collectCells, formatProblem, type Cell, type CellProblem, type CollectedCell } from '../../core';
+import { attr, jsxElement } from '../mdx-jsx';
 
 export interface RunnableCellsOptions {
   /** Repository root; cell files and ids are relative to it. */
@@ -12,9 +13,6 @@ export interface RunnableCellsOptions {
 
 /** The MDX element every runnable or manifest cell becomes; rendered by src/components/RunnableCell. */
 export const ELEMENT_NAME = 'RunnableCell';
-
-const attr = (name: string, value: string | number | undefined): MdxJsxAttribute[] =>
-  value === undefined || value === '' ? [] : [{ type: 'mdxJsxAttribute', name, value: String(value) }];
 
 /** Space-separated words the component turns into badges and buttons. */
 function flagsOf(cell: Cell): string {
@@ -35,10 +33,7 @@ function objectsOf(cell: Cell): string | undefined {
 export function cellElement(cell: Cell, expectedOutput: string | undefined, inNotebook = false): MdxJsxFlowElement {
   const shell = cell.kind === 'shell' ? cell : undefined;
   const runnable = cell.kind === 'shell' || cell.kind === 'manifest' ? cell : undefined;
-  return {
-    type: 'mdxJsxFlowElement',
-    name: ELEMENT_NAME,
-    attributes: [
+  return jsxElement(ELEMENT_NAME, [
       ...attr('id', cell.id),
       ...attr('hash', cell.hash),
       ...attr('language', cell.lang),
@@ -57,12 +52,9 @@ export function cellElement(cell: Cell, expectedOutput: string | undefined, inNo
       ...attr('objects', objectsOf(cell)),
       ...attr('expectedOutput', expectedOutput),
       ...attr('inNotebook', inNotebook ? 'true' : undefined),
-    ],
-    children: [],
-  };
+  ]);
 }
 
-const toolbarElement = (): MdxJsxFlowElement => ({ type: 'mdxJsxFlowElement', name: 'NotebookToolbar', attributes: [], children: [] });
 
 /**
  * Ids must be unique across the whole site, but remark sees one file at a time.
@@ -116,7 +108,7 @@ export default function remarkRunnableCells(options: RunnableCellsOptions) {
     const inNotebook = relative.startsWith('notebooks/');
     if (inNotebook && cells.some(({ cell }) => cell.kind === 'shell' || cell.kind === 'manifest')) {
       const afterFrontMatter = tree.children[0]?.type === 'yaml' ? 1 : 0;
-      tree.children.splice(afterFrontMatter, 0, toolbarElement() as unknown as Root['children'][number]);
+      tree.children.splice(afterFrontMatter, 0, jsxElement('NotebookToolbar', []));
     }
 
     visit(tree, 'code', (node: Code, index: number | undefined, parent: Parent | undefined) => {
@@ -126,7 +118,7 @@ export default function remarkRunnableCells(options: RunnableCellsOptions) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
-      parent.children[index] = cellElement(cell, outputs.get(cell.id), inNotebook) as unknown as Parent['children'][number];
+      parent.children[index] = cellElement(cell, outputs.get(cell.id), inNotebook);
       return SKIP;
     });
   };
