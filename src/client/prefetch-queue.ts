@@ -36,4 +36,3 @@ export function idlePrefetch(prefetch: Prefetch, schedule: typeof whenIdle = whe
     return true;
   };
 }
-

@@ -1,4 +1,4 @@
-import React, { Suspense, useEffect, useState, type ReactNode } from 'react';
+import React, { useEffect, useState, type ReactNode } from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import CodeSnippet from '../CodeSnippet';
 import { useAgent } from '../agent/AgentContext';
@@ -12,11 +12,11 @@ import { useCellRun } from './useCellRun';
 import styles from './styles.module.css';
 
 /**
- * A cell of the course: the code (highlighted at build time, with copy and word-wrap buttons), what kind of cell
+ * A cell of the course: the code (highlighted at build time, with a copy button), what kind of cell
  * it is, its expected output for readers without a cluster, and, with a paired
  * agent, the controls that run it against the reader's cluster.
  */
-function Cell(props: RunnableCellProps): ReactNode {
+export default function RunnableCell(props: RunnableCellProps): ReactNode {
   const { state: agent } = useAgent();
   const run = useCellRun(props.id, props.hash);
   const [editing, setEditing] = useState(false);
@@ -112,17 +112,5 @@ function Cell(props: RunnableCellProps): ReactNode {
         </div>
       ) : null}
     </figure>
-  );
-}
-
-/**
- * Each cell is its own Suspense boundary, so React hydrates and commits a lab page cell by cell,
- * in short tasks, instead of the whole page in one.
- */
-export default function RunnableCell(props: RunnableCellProps): ReactNode {
-  return (
-    <Suspense>
-      <Cell {...props} />
-    </Suspense>
   );
 }
