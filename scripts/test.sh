@@ -14,7 +14,14 @@ if [[ -z "${KUBECONFIG:-}" ]]; then
   if ! bash scripts/cluster/cluster.sh env >/dev/null 2>&1; then
     trap 'bash scripts/cluster/cluster.sh down >/dev/null 2>&1 || true' EXIT
   fi
-  eval "$(bash scripts/cluster/cluster.sh up | grep '^export KUBECONFIG=')"
+  # Not `eval "$(cluster.sh up | grep ...)"`: a failure inside the substitution would be
+  # ignored and the suite would stop later on an unset KUBECONFIG instead of on the cause.
+  if ! up_out="$(bash scripts/cluster/cluster.sh up)"; then
+    echo "테스트 중단: 로컬 컨트롤 플레인을 시작하지 못했습니다. 원인은 위의 [cluster] 출력에 있습니다." >&2
+    echo "(test run stopped: the local control plane did not start; see the [cluster] output above)" >&2
+    exit 1
+  fi
+  eval "$(grep '^export KUBECONFIG=' <<<"$up_out")"
   echo "KUBECONFIG=$KUBECONFIG"
 fi
 

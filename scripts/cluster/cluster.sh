@@ -14,6 +14,7 @@
 #   cluster.sh crds --path      print the directory holding crds.yaml, crds.tsv, resolved.json
 #   cluster.sh crds --apply     install the CRD catalog into the current kubectl context (e.g. kind)
 #   cluster.sh paths            print the cache, bin and run directories
+#   cluster.sh kwok-stages OUT  write kwok's default stages (part of build; downloads the kwok module)
 #
 # Only stdout lines are `export KUBECONFIG=...` (up, env, status) or the
 # requested listing; progress goes to stderr.
@@ -96,8 +97,29 @@ helper_key() {
   } | sha256sum | cut -c1-16
 }
 
-module_field() { # module_field DIR MODULE FIELD -> .Version/.Dir/.Time of a module in DIR's build list
+module_field() { # module_field DIR MODULE FIELD -> .Version/.Time of a module in DIR's build list
   (cd "$SCRIPT_DIR/$1" && go list -m -f "{{$3}}" "$2")
+}
+module_dir() { # module_dir DIR MODULE -> its source directory, downloading it first
+  # `go list -m -f {{.Dir}}` prints an empty string for a module that is not in the
+  # module cache yet (a new machine), so ask `go mod download`, which fetches it.
+  local d
+  d="$(cd "$SCRIPT_DIR/$1" && go mod download -json "$2" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
+  [[ -n "$d" && -d "$d" ]] || die "go mod download $2 (in scripts/cluster/$1) gave no source directory"
+  printf '%s\n' "$d"
+}
+
+# kwok's own default stages ("fast": node-initialize, node-heartbeat-with-lease,
+# pod-ready, pod-complete, pod-delete), taken from the same module version.
+write_kwok_stages() { # write_kwok_stages OUT
+  local ver dir f
+  ver="$(module_field kwok sigs.k8s.io/kwok .Version)"
+  dir="$(module_dir kwok sigs.k8s.io/kwok)" || return 1
+  for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
+           pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml; do
+    [[ -f "$dir/kustomize/stage/$f" ]] || { log "missing $dir/kustomize/stage/$f"; return 1; }
+    echo "---"; echo "# sigs.k8s.io/kwok@$ver kustomize/stage/$f"; cat "$dir/kustomize/stage/$f"
+  done > "$1"
 }
 
 build_main() {
@@ -115,10 +137,9 @@ build_main() {
     ld+=" -X $pkg.gitVersion=$ver -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
     ld+=" -X $pkg.gitTreeState=archive -X $pkg.buildDate=$date"
   done
-  local etcd_ver kwok_ver kwok_dir
+  local etcd_ver kwok_ver
   etcd_ver="$(module_field etcd go.etcd.io/etcd/server/v3 .Version)"
   kwok_ver="$(module_field kwok sigs.k8s.io/kwok .Version)"
-  kwok_dir="$(module_field kwok sigs.k8s.io/kwok .Dir)"
   local -a gobuild=(nice -n 10 go build -trimpath)
   local fail="rm -rf '$tmp'; die 'build failed (see the go output above)'"
   local -x GOFLAGS="${GOFLAGS:-} -mod=readonly"
@@ -135,13 +156,7 @@ build_main() {
   (cd "$SCRIPT_DIR/kwok" && "${gobuild[@]}" -o "$tmp/kwok" \
       -ldflags "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${kwok_ver#v} -X sigs.k8s.io/kwok/pkg/consts.KubeVersion=${ver#v}" \
       sigs.k8s.io/kwok/cmd/kwok) || eval "$fail"
-  # kwok's own default stages ("fast": node-initialize, node-heartbeat-with-lease,
-  # pod-ready, pod-complete, pod-delete), taken from the same module version.
-  local f
-  for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
-           pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml; do
-    echo "---"; echo "# sigs.k8s.io/kwok@$kwok_ver kustomize/stage/$f"; cat "$kwok_dir/kustomize/stage/$f"
-  done > "$tmp/kwok-stages.yaml" || eval "$fail"
+  write_kwok_stages "$tmp/kwok-stages.yaml" || eval "$fail"
   printf 'kubernetes %s\netcd %s\nkwok %s\ngo %s\nbuilt %s\n' "$ver" "$etcd_ver" "$kwok_ver" \
     "$(go env GOVERSION)" "$(date -u +%FT%TZ)" > "$tmp/VERSIONS"
   chmod 755 "$tmp"
@@ -692,6 +707,7 @@ main() {
     status) cmd_status ;;
     env) cmd_env ;;
     crds) cmd_crds "$@" ;;
+    kwok-stages) [[ $# -eq 1 ]] || die "usage: cluster.sh kwok-stages OUT"; write_kwok_stages "$1" ;;
     paths) echo "cache $CACHE_ROOT"; echo "bin $CACHE_ROOT/bin/$(bin_key)"; echo "run $RUN_DIR" ;;
     *) die "usage: cluster.sh <build|up|down|status|env|crds [--list|--path]|paths>" ;;
   esac
