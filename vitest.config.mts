@@ -41,6 +41,7 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['test/build/**/*.test.ts'],
+          globalSetup: ['test/build/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 600_000,
         },

@@ -3,3 +3,4 @@ export { DiagramCache, defaultCacheDir } from './cache';
 export { chromiumAvailable, launchChromiumRenderer, mermaidVersion, type MermaidRenderer, type MermaidRenderRequest } from './browser-renderer';
 export { createDiagramPrerenderer, sharedDiagramPrerenderer, type DiagramPrerenderer, type PrerenderedDiagram } from './prerender';
 export { diagramId } from './svg-id';
+export { MissingGlyphsError, machineFontInventory, readFontInventory, type FontInventory } from './fonts';

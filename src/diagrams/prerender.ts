@@ -2,6 +2,7 @@ import { COLOR_MODES, MERMAID_THEMES, type ColorMode } from './config';
 import { DiagramCache, defaultCacheDir } from './cache';
 import { launchChromiumRenderer, mermaidVersion, type MermaidRenderer } from './browser-renderer';
 import { diagramId } from './svg-id';
+import { MissingGlyphsError, machineFontInventory, type FontInventory } from './fonts';
 
 export type PrerenderedDiagram = Record<ColorMode, string>;
 
@@ -18,6 +19,8 @@ export interface PrerendererOptions {
   version?: string;
   /** Close the browser after this long without a render, so a finished build can exit. */
   idleCloseMs?: number;
+  /** The fonts the diagrams are measured with: checked for every glyph, and part of the cache key. */
+  fonts?: FontInventory;
 }
 
 export function createDiagramPrerenderer(options: PrerendererOptions = {}): DiagramPrerenderer {
@@ -25,6 +28,7 @@ export function createDiagramPrerenderer(options: PrerendererOptions = {}): Diag
   const cache = options.cache ?? new DiagramCache(defaultCacheDir());
   const version = options.version ?? mermaidVersion();
   const idleCloseMs = options.idleCloseMs ?? 3_000;
+  const fonts = options.fonts ?? machineFontInventory();
   let renderer: Promise<MermaidRenderer> | undefined;
   let pending = 0;
   let idleTimer: NodeJS.Timeout | undefined;
@@ -39,7 +43,7 @@ export function createDiagramPrerenderer(options: PrerendererOptions = {}): Diag
   const renderOne = async (source: string, mode: ColorMode): Promise<string> => {
     const id = diagramId(source, mode);
     const theme = MERMAID_THEMES[mode];
-    const key = cache.key([version, theme, id, source]);
+    const key = cache.key([version, theme, fonts.fingerprint, id, source]);
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     renderer ??= launch();
@@ -50,6 +54,10 @@ export function createDiagramPrerenderer(options: PrerendererOptions = {}): Diag
 
   return {
     async prerender(source) {
+      // Refuse before the cache, too: an SVG drawn on a machine with the fonts is still wrong for
+      // a reader of this build's screenshots and tests, and a clipped one must never be cached.
+      const missing = fonts.missingGlyphs(source);
+      if (missing.length > 0) throw new MissingGlyphsError(missing);
       pending += 1;
       clearTimeout(idleTimer);
       try {

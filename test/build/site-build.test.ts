@@ -1,39 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const built = (page: string): string => readFileSync(path.join(root, 'build', page), 'utf8');
 
-/** Newest modification time of the files a build is made from. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const index = path.join(root, 'build', 'index.html');
-  if (!existsSync(index)) return false;
-  const sources = ['docs', 'notebooks', 'src', 'static', 'i18n'].map((d) => newestSource(path.join(root, d)));
-  const config = ['docusaurus.config.ts', 'sidebars.ts'].map((f) => statSync(path.join(root, f)).mtimeMs);
-  return statSync(index).mtimeMs >= Math.max(...sources, ...config);
-}
-
-/**
- * Checks the production build as a reader receives it. `.ci/run` builds first; run
- * alone, the test builds the site itself so it never passes on a stale or absent build.
- */
+/** Checks the production build as a reader receives it (built by ./global-setup.ts). */
 describe('production build', () => {
-  beforeAll(() => {
-    if (!buildIsCurrent()) {
-      execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-    }
-  }, 600_000);
 
   it('renders a RunnableCell with its id, hash and expected output on a docs page', () => {
     const html = built('docs/connect-cluster.html');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DiagramPrerenderer } from '../../diagrams';
+import { MissingGlyphsError, type DiagramPrerenderer } from '../../diagrams';
 import { fixtureProcessor } from '../fixture-processor';
 import remarkPrerenderDiagrams from '.';
 
@@ -42,5 +42,16 @@ describe('remarkPrerenderDiagrams', () => {
 
   it("fails the build at the diagram's line with mermaid's reason", async () => {
     await expect(run(fake('sequenceDiagram'))).rejects.toThrowError(/page\.md:12:1.*mermaid 다이어그램을 그리지 못했습니다: Parse error on line 2/s);
+  });
+
+  it('fails the build at the diagram when the machine has no font for its labels', async () => {
+    const prerenderer: DiagramPrerenderer = {
+      prerender: async (source) => {
+        if (source.includes('안녕')) throw new MissingGlyphsError(['안', '녕']);
+        return { light: '<svg></svg>', dark: '<svg></svg>' };
+      },
+      close: async () => undefined,
+    };
+    await expect(run(prerenderer)).rejects.toThrowError(/page\.md:12:1 이 머신에는 다이어그램의 글자 '안' \(U\+C548\).*setup-machine\.sh/s);
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Code, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { chromiumAvailable, sharedDiagramPrerenderer, type DiagramPrerenderer } from '../../diagrams';
+import { MissingGlyphsError, chromiumAvailable, sharedDiagramPrerenderer, type DiagramPrerenderer } from '../../diagrams';
 import { attr, jsxElement } from '../mdx-jsx';
 
 /** The MDX element a prerendered diagram becomes; rendered by src/components/MermaidDiagram. */
@@ -53,8 +53,9 @@ export default function remarkPrerenderDiagrams(options: PrerenderDiagramsOption
         try {
           return await prerenderer.prerender(node.value);
         } catch (error) {
-          const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
           const where = `${path.relative(process.cwd(), file.path || 'unknown.md')}:${node.position?.start.line ?? 0}:1`;
+          if (error instanceof MissingGlyphsError) return file.fail(`${where} ${error.message}`, node);
+          const reason = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error);
           return file.fail(`${where} mermaid 다이어그램을 그리지 못했습니다: ${reason}\n다이어그램 문법을 고치세요 (https://mermaid.js.org).`, node);
         }
       }),
