@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CellExecutor } from './executor';
-import { healthInfo, viewCluster, type ClusterView } from './health';
+import { healthInfo, runGuard, viewCluster, type ClusterView } from './health';
 import { parseAgentArgs, pairingLink } from './options';
 import { CellRegistry } from './registry';
 import { createAgentServer } from './server';
@@ -12,7 +12,10 @@ export interface StartedAgent {
   close(): Promise<void>;
 }
 
-/** Health is asked for every few seconds by every open tab; the kubeconfig is re-read at most this often. */
+/**
+ * Health is asked for every few seconds by every open tab; for that display the kubeconfig is
+ * re-read at most this often. Runs never use this view: each is judged on its own fresh read.
+ */
 const CLUSTER_VIEW_TTL_MS = 2_000;
 
 /**
@@ -46,6 +49,7 @@ export async function startAgent(
       maxBodyBytes: 64 * 1024,
       maxMessageBytes: 256 * 1024,
       health: () => healthInfo(version, view(), registry.size, options.allowEdited),
+      guard: () => runGuard(options.context),
     },
     { registry, executor: makeExecutor(root) },
   );

@@ -71,3 +71,17 @@ export function corsHeaders(origin: string | undefined, origins: ReadonlySet<str
   }
   return headers;
 }
+
+/**
+ * The request target as a URL, or undefined when it is not an origin-form path (`/v1/health?x`).
+ * Checked before parsing, and the parse itself cannot throw out: `GET http://[/ HTTP/1.1` once
+ * ended the agent from `new URL()`.
+ */
+export function requestPath(target: string | undefined): URL | undefined {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.length > 4096) return undefined;
+  try {
+    return new URL(target, 'http://agent.invalid');
+  } catch {
+    return undefined;
+  }
+}
