@@ -107,8 +107,11 @@ export function parseAgentArgs(argv: readonly string[]): ParseResult {
   return { ok: true, options };
 }
 
-/** The one place the token is written out: the link the reader opens to pair the page. */
-export function pairingLink(options: AgentOptions, token: string): string {
+/**
+ * The one place the pairing code is written out: the link the reader opens to pair the page.
+ * The code is good for one exchange against a session of this agent instance (see sessions.ts).
+ */
+export function pairingLink(options: AgentOptions, code: string, instance: string): string {
   const agent = options.host === '::1' ? `http://[::1]:${options.port}` : `http://127.0.0.1:${options.port}`;
-  return `${options.siteUrl}/docs/connect-cluster#agent=${encodeURIComponent(agent)}&token=${token}`;
+  return `${options.siteUrl}/docs/connect-cluster#agent=${encodeURIComponent(agent)}&code=${code}&instance=${instance}`;
 }

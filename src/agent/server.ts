@@ -10,11 +10,15 @@ import { OutputStreamer } from './output-stream';
 import { CELL_ACTIONS, type CellAction, type ClientMessage, type HealthInfo, type ServerMessage } from './protocol';
 import type { CellRegistry } from './registry';
 import { TicketStore } from './tickets';
-import { bearerToken, tokenMatches } from './token';
+import { Sessions } from './sessions';
+import { bearerToken } from './token';
 
 export interface AgentServerOptions {
   port: number;
-  token: string;
+  /** A session valid from the start, for clients that hold the token directly (tests, bench). */
+  token?: string;
+  /** Pairing code and sessions of this agent instance (default: a store with no pairing code). */
+  sessions?: Sessions;
   origins: ReadonlySet<string>;
   allowEdited: boolean;
   /** Runs at once across all connections; more get `too-many-runs` (429). */
@@ -59,6 +63,8 @@ const BAD_PATH: Refusal = { status: 400, code: 'bad-path', message: '요청 경�
 export function createAgentServer(options: AgentServerOptions, deps: AgentServerDeps): http.Server {
   const hosts = allowedHosts(options.port);
   const tickets = new TicketStore();
+  const sessions = options.sessions ?? new Sessions(undefined);
+  if (options.token) sessions.issue(options.token);
   const running = new Set<CellRun>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
 
@@ -81,17 +87,36 @@ export function createAgentServer(options: AgentServerOptions, deps: AgentServer
       res.writeHead(204, { ...SECURITY_HEADERS, ...cors, ...pna });
       return res.end();
     }
-    if (!tokenMatches(options.token, bearerToken(req.headers.authorization))) {
+    if (url.pathname === '/v1/hello' && req.method === 'GET') {
+      // Unauthenticated by design: the page checks the proof before it sends its token anywhere.
+      return send(res, 200, { instance: sessions.instance, proof: sessions.proof(url.searchParams.get('id'), url.searchParams.get('nonce')) ?? null }, cors);
+    }
+    if (url.pathname === '/v1/pair' && req.method === 'POST') {
+      return void readJsonBody(req, 4 * 1024).then((body) => {
+        if (!body.ok) return send(res, body.refusal.status, refusalBody(body.refusal), { ...cors, Connection: 'close' });
+        const token = sessions.exchange((body.value as { code?: unknown } | null)?.code);
+        if (!token) {
+          return send(
+            res,
+            401,
+            refusalBody({ status: 401, code: 'bad-pairing-code', message: '연결 코드가 틀렸거나 이미 쓰였습니다. 에이전트를 다시 시작하고 새로 출력된 연결 링크를 여세요.' }),
+            cors,
+          );
+        }
+        send(res, 200, { token, instance: sessions.instance }, cors);
+      });
+    }
+    if (!sessions.valid(bearerToken(req.headers.authorization))) {
       return send(res, 401, refusalBody({ status: 401, code: 'unauthorized', message: '에이전트와 연결(페어링)되지 않았습니다. 에이전트가 출력한 연결 링크를 여세요.' }), cors);
     }
-    if (url.pathname === '/v1/health' && req.method === 'GET') return send(res, 200, options.health(), cors);
+    if (url.pathname === '/v1/health' && req.method === 'GET') return send(res, 200, { ...options.health(), instance: sessions.instance }, cors);
     if (url.pathname === '/v1/ticket' && req.method === 'POST') {
       return void readJsonBody(req, options.maxBodyBytes).then((body) => {
         if (!body.ok) return send(res, body.refusal.status, refusalBody(body.refusal), { ...cors, Connection: 'close' });
         send(res, 200, { ticket: tickets.issue(), expiresInMs: 30_000 }, cors);
       });
     }
-    const known = url.pathname === '/v1/health' || url.pathname === '/v1/ticket';
+    const known = ['/v1/health', '/v1/ticket', '/v1/hello', '/v1/pair'].includes(url.pathname);
     return send(
       res,
       known ? 405 : 404,
