@@ -36,7 +36,8 @@ export function checkHost(headers: IncomingHttpHeaders, hosts: ReadonlySet<strin
 export function checkOrigin(headers: IncomingHttpHeaders, origins: ReadonlySet<string>): Refusal | undefined {
   const origin = headers.origin;
   if (origin === undefined) return undefined;
-  if (!origins.has(origin)) {
+  // "null" is every file://, data: and sandboxed page at once: never an allowed site.
+  if (origin === 'null' || !origins.has(origin)) {
     return {
       status: 403,
       code: 'bad-origin',
@@ -63,7 +64,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** CORS headers for an allowed origin only; never `*`. */
 export function corsHeaders(origin: string | undefined, origins: ReadonlySet<string>): Record<string, string> {
   const headers: Record<string, string> = { Vary: 'Origin' };
-  if (origin && origins.has(origin)) {
+  if (origin && origin !== 'null' && origins.has(origin)) {
     headers['Access-Control-Allow-Origin'] = origin;
     headers['Access-Control-Allow-Headers'] = 'Authorization, Content-Type';
     headers['Access-Control-Allow-Methods'] = 'GET, POST, OPTIONS';
