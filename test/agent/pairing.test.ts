@@ -89,6 +89,15 @@ describe('pairing', () => {
     expect((await health(again, stored.token)).status).toBe(401);
   });
 
+  it("re-opening an earlier agent's spent link brings back that agent's session", () => {
+    const storage = new MemoryStorage();
+    const url = 'http://127.0.0.1:7777';
+    savePairing(storage, { agentUrl: url, token: 'A'.repeat(43), instance: 'instance-a-000000000000' });
+    savePairing(storage, { agentUrl: 'http://127.0.0.1:7800', token: 'B'.repeat(43), instance: 'instance-b-000000000000' });
+    savePairing(storage, { agentUrl: url, token: 'c'.repeat(43), instance: 'instance-a-000000000000', code: true });
+    expect(loadPairing(storage)).toEqual({ agentUrl: url, token: 'A'.repeat(43), instance: 'instance-a-000000000000' });
+  });
+
   it('the page does not send its token to a program on the port that cannot prove it holds the session', async () => {
     const seen: http.IncomingHttpHeaders[] = [];
     const imposter = http.createServer((req, res) => {

@@ -1,5 +1,5 @@
 import type { CellAction, ClientMessage, HealthInfo, RunOutcome, ServerMessage } from '../../agent/protocol';
-import { loadPairing, savePairing, type Pairing } from './pairing';
+import { savePairing, sessionFor, type Pairing } from './pairing';
 
 export type AgentState =
   | { kind: 'unpaired' }
@@ -83,8 +83,8 @@ export class AgentClient {
   private async establish(): Promise<void> {
     if (this.pairing.code) {
       // The same link opened again: the session its first opening got is in storage.
-      const stored = this.storage ? loadPairing(this.storage) : undefined;
-      if (stored && !stored.code && stored.agentUrl === this.pairing.agentUrl && stored.instance === this.pairing.instance) {
+      const stored = this.storage ? sessionFor(this.storage, this.pairing.agentUrl, this.pairing.instance) : undefined;
+      if (stored) {
         this.pairing = stored;
       } else {
         const response = await fetch(`${this.pairing.agentUrl}/v1/pair`, {

@@ -48,18 +48,48 @@ export function loadPairing(storage: Pick<Storage, 'getItem'>): Pairing | undefi
   return undefined;
 }
 
+const SESSIONS_KEY = 'k8s-course.agent.sessions';
+/** Sessions remembered per agent instance, newest last; a few are enough (agents on other ports). */
+const MAX_SESSIONS = 4;
+
+type SessionMap = Record<string, { agentUrl: string; token: string }>;
+
+function readSessions(storage: Pick<Storage, 'getItem'>): SessionMap {
+  try {
+    const value = JSON.parse(storage.getItem(SESSIONS_KEY) ?? '{}') as SessionMap;
+    return value && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The session this browser already traded a code of `instance` for, if it still has it. */
+export function sessionFor(storage: Pick<Storage, 'getItem'>, agentUrl: string, instance: string | undefined): Pairing | undefined {
+  if (!instance) return undefined;
+  const session = readSessions(storage)[instance];
+  if (!session || session.agentUrl !== agentUrl || typeof session.token !== 'string') return undefined;
+  return { agentUrl, token: session.token, instance };
+}
+
 /**
- * Stores a pairing. Opening the same link again (same agent, same instance) while a session of
- * that instance is stored keeps the session: the link's code was used up by the first opening.
+ * Stores a pairing. A link opened again (its code is spent) while this browser holds a session of
+ * that agent instance stores that session instead, so re-opening a link never loses the pairing.
  */
 export function savePairing(storage: Pick<Storage, 'setItem'> & Partial<Pick<Storage, 'getItem'>>, pairing: Pairing): void {
-  if (pairing.code && storage.getItem) {
-    const stored = loadPairing(storage as Pick<Storage, 'getItem'>);
-    if (stored && !stored.code && stored.agentUrl === pairing.agentUrl && stored.instance === pairing.instance) return;
+  const readable = storage.getItem ? (storage as Pick<Storage, 'getItem'>) : undefined;
+  let chosen = pairing;
+  if (pairing.code && readable) chosen = sessionFor(readable, pairing.agentUrl, pairing.instance) ?? pairing;
+  storage.setItem(KEY, JSON.stringify(chosen));
+  if (!chosen.code && chosen.instance && readable) {
+    const sessions = readSessions(readable);
+    delete sessions[chosen.instance];
+    sessions[chosen.instance] = { agentUrl: chosen.agentUrl, token: chosen.token };
+    const kept = Object.entries(sessions).slice(-MAX_SESSIONS);
+    storage.setItem(SESSIONS_KEY, JSON.stringify(Object.fromEntries(kept)));
   }
-  storage.setItem(KEY, JSON.stringify(pairing));
 }
 
 export function clearPairing(storage: Pick<Storage, 'removeItem'>): void {
   storage.removeItem(KEY);
+  storage.removeItem(SESSIONS_KEY);
 }
