@@ -11,7 +11,11 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
+  let stopping = false;
   const stop = (): void => {
+    // A second signal (the terminal's HUP after Ctrl-C) must not take Node's default exit path.
+    if (stopping) return;
+    stopping = true;
     // Cells run detached, so the terminal's Ctrl-C never reaches them: closing the
     // server cancels every run, and whatever is still alive is killed before exit.
     void agent.close().finally(() => {
@@ -23,8 +27,11 @@ async function main(): Promise<void> {
       process.exit(0);
     }, 2_000).unref();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // SIGHUP is the terminal closing: without a handler Node exits at once, skipping every hook.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+  // A closed terminal also turns writes to stdout into EPIPE errors; they must not end the agent first.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
 }
 
 void main();

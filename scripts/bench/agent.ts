@@ -13,7 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import WebSocket from 'ws';
 import { isRunnable, parseCellsFromMarkdown } from '../../src/core';
-import { healthInfo, viewCluster } from '../../src/agent/health';
+import { healthInfo, viewCluster, runGuard } from '../../src/agent/health';
 import type { RunOutcome, ServerMessage } from '../../src/agent/protocol';
 import { CellRegistry } from '../../src/agent/registry';
 import { createRunnerExecutor } from '../../src/agent/runner-executor';
@@ -130,6 +130,7 @@ async function startBenchAgent(registry: CellRegistry, workDir: string): Promise
       maxBodyBytes: 64 * 1024,
       maxMessageBytes: 256 * 1024,
       health: () => healthInfo(version, viewCluster(undefined), registry.size, false),
+      guard: () => runGuard(undefined),
     },
     { registry, executor: createRunnerExecutor({ courseRoot: ROOT_DIR, workRoot: workDir }) },
   );

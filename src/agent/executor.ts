@@ -1,3 +1,4 @@
+import type { KubeTarget } from '../kube/types';
 import type { RegisteredCell } from './registry';
 import type { CellAction, RunOutcome } from './protocol';
 
@@ -7,11 +8,15 @@ export interface RunEvents {
 
 export interface CellRun {
   result: Promise<RunOutcome>;
-  /** Kills the whole process group (or aborts the API calls); resolves `result` as cancelled. */
+  /** Kills every process of the run (or aborts the API calls); resolves `result` as cancelled. */
   cancel(): void;
+  /** Stops reading the run's output (the page reads slower than the cell writes); the cell blocks on its pipe. */
+  pause?(): void;
+  resume?(): void;
 }
 
 /** What the server needs from src/runner; a seam so the security suite can count spawns. */
 export interface CellExecutor {
-  start(entry: RegisteredCell, source: string, action: CellAction, events: RunEvents): CellRun;
+  /** `target` is the kubeconfig context the guard judged for this very run; the run uses it and nothing else. */
+  start(entry: RegisteredCell, source: string, action: CellAction, events: RunEvents, target: KubeTarget): CellRun;
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CellExecutor } from './executor';
-import { healthInfo, viewCluster, type ClusterView } from './health';
+import { healthInfo, runGuard, viewCluster, type ClusterView } from './health';
 import { parseAgentArgs, pairingLink } from './options';
 import { CellRegistry } from './registry';
 import { createAgentServer } from './server';
+import { Sessions } from './sessions';
 import { createToken } from './token';
 
 export interface StartedAgent {
@@ -12,12 +13,15 @@ export interface StartedAgent {
   close(): Promise<void>;
 }
 
-/** Health is asked for every few seconds by every open tab; the kubeconfig is re-read at most this often. */
+/**
+ * Health is asked for every few seconds by every open tab; for that display the kubeconfig is
+ * re-read at most this often. Runs never use this view: each is judged on its own fresh read.
+ */
 const CLUSTER_VIEW_TTL_MS = 2_000;
 
 /**
  * Starts the agent: reads the course's cells, binds to loopback only, and prints
- * the pairing link once. The token appears nowhere else.
+ * the pairing link (with its one-time code) once. The code appears nowhere else.
  */
 export async function startAgent(
   argv: readonly string[],
@@ -30,7 +34,9 @@ export async function startAgent(
   const { options } = parsed;
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const registry = await CellRegistry.fromContent(root);
-  const token = createToken();
+  // The link carries a one-time code, never a session token: see sessions.ts.
+  const code = createToken();
+  const sessions = new Sessions(code);
   let cached: { at: number; view: ClusterView } | undefined;
   const view = (): ClusterView => {
     if (!cached || Date.now() - cached.at > CLUSTER_VIEW_TTL_MS) cached = { at: Date.now(), view: viewCluster(options.context) };
@@ -39,13 +45,14 @@ export async function startAgent(
   const server = createAgentServer(
     {
       port: options.port,
-      token,
+      sessions,
       origins: new Set(options.origins),
       allowEdited: options.allowEdited,
       maxConcurrentRuns: options.maxConcurrentRuns,
       maxBodyBytes: 64 * 1024,
       maxMessageBytes: 256 * 1024,
       health: () => healthInfo(version, view(), registry.size, options.allowEdited),
+      guard: () => runGuard(options.context),
     },
     { registry, executor: makeExecutor(root) },
   );
@@ -60,7 +67,7 @@ export async function startAgent(
   log(cluster.context ? `클러스터: ${cluster.context} (네임스페이스 ${cluster.namespace})` : '클러스터: 없음');
   if (cluster.reason) log(cluster.reason);
   if (options.allowEdited) log('주의: --allow-edited: 페이지에서 수정한 셀도 실행합니다.');
-  log(`\n이 링크를 브라우저에서 열어 페이지와 연결하세요 (한 번만 표시됩니다):\n${pairingLink(options, token)}\n`);
+  log(`\n이 링크를 브라우저에서 열어 페이지와 연결하세요 (한 번만 표시됩니다):\n${pairingLink(options, code, sessions.instance)}\n`);
   return {
     port: options.port,
     close: () =>

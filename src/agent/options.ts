@@ -69,6 +69,16 @@ export function parseAgentArgs(argv: readonly string[]): ParseResult {
         } catch {
           return { ok: false, error: `${flag}에 올바른 URL을 주세요 (받은 값: ${raw ?? '없음'}).` };
         }
+        // file://, data:, sandboxed frames and every other opaque origin are all sent as "null":
+        // allowing one would allow any local HTML file or data: page on the machine.
+        if (origin === 'null' || !/^https?:\/\//.test(origin)) {
+          return {
+            ok: false,
+            error:
+              `${flag} ${raw ?? ''}: 이 주소의 origin은 "null"이라 허용할 수 없습니다. file://, data: 등의 페이지는 모두 같은 "null" origin을 보내므로, ` +
+              '허용하면 컴퓨터의 아무 HTML 파일이나 에이전트를 쓸 수 있게 됩니다. 사이트를 `npm start`나 `npm run serve`로 띄워 http://localhost 주소로 여세요.',
+          };
+        }
         if (flag === '--site') options.siteUrl = raw!.replace(/\/+$/, '');
         else extraOrigins.push(origin);
         break;
@@ -107,8 +117,11 @@ export function parseAgentArgs(argv: readonly string[]): ParseResult {
   return { ok: true, options };
 }
 
-/** The one place the token is written out: the link the reader opens to pair the page. */
-export function pairingLink(options: AgentOptions, token: string): string {
+/**
+ * The one place the pairing code is written out: the link the reader opens to pair the page.
+ * The code is good for one exchange against a session of this agent instance (see sessions.ts).
+ */
+export function pairingLink(options: AgentOptions, code: string, instance: string): string {
   const agent = options.host === '::1' ? `http://[::1]:${options.port}` : `http://127.0.0.1:${options.port}`;
-  return `${options.siteUrl}/docs/connect-cluster#agent=${encodeURIComponent(agent)}&token=${token}`;
+  return `${options.siteUrl}/docs/connect-cluster#agent=${encodeURIComponent(agent)}&code=${code}&instance=${instance}`;
 }

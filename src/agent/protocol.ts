@@ -45,6 +45,8 @@ export interface HealthInfo {
   reason?: string;
   cells: number;
   allowEdited: boolean;
+  /** This run of the agent; a page's session belongs to exactly one. */
+  instance?: string;
 }
 
 export const CELL_ACTIONS: readonly CellAction[] = ['run', 'apply', 'dry-run', 'diff', 'delete'];

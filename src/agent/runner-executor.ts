@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadTarget } from '../kube/target';
-import type { KubeTarget } from '../kube/types';
-import { runCell, type CellResult } from '../runner';
+import { minifiedKubeconfig } from '../kube/target';
+import { OutputGate, runCell, type CellResult } from '../runner';
 import type { CellExecutor, CellRun } from './executor';
 import type { RunOutcome } from './protocol';
 
@@ -33,39 +32,42 @@ export function toOutcome(result: CellResult): RunOutcome {
 }
 
 /**
- * Runs cells with src/runner, exactly as the notebook runner does: one working
- * directory per lab (files written by one cell are there for the next), the
- * page's namespace, and the kubeconfig re-read for each run so a context switch
- * is honoured.
+ * Runs cells with src/runner, exactly as the notebook runner does: one working directory per
+ * lab (files written by one cell are there for the next) and the page's namespace. The cluster
+ * is the target the guard judged for this run: manifest actions use that object, and the
+ * shell's KUBECONFIG is a private copy of it reduced to its one context, so a
+ * `kubectl config use-context` elsewhere during the run changes nothing for it.
  */
 export function createRunnerExecutor(options: { courseRoot: string; workRoot?: string }): CellExecutor {
   const workRoot = options.workRoot ?? agentWorkRoot();
   // Cells that drive the course's own tools (the rubric check) find the repository through this.
   const env = { ...process.env, K8S_COURSE_ROOT: options.courseRoot };
   return {
-    start(entry, source, action, events): CellRun {
+    start(entry, source, action, events, target): CellRun {
       const controller = new AbortController();
+      const gate = new OutputGate();
       const cwd = path.join(workRoot, entry.page.slug);
       mkdirSync(cwd, { recursive: true });
-      let target: KubeTarget | undefined;
-      try {
-        target = loadTarget();
-      } catch {
-        // Shell cells still run (kubectl will say what is wrong); manifest cells get runCell's Korean error.
-      }
+      const dir = mkdtempSync(path.join(tmpdir(), 'k8s-course-run-'));
+      const kubeconfig = path.join(dir, 'kubeconfig.json');
+      writeFileSync(kubeconfig, minifiedKubeconfig(target), { mode: 0o600 });
       const result = runCell(
         entry.cell,
         {
           cwd,
           env,
           target,
+          kubeconfig,
           namespace: entry.page.namespace,
           signal: controller.signal,
+          outputGate: gate,
           onOutput: (chunk) => events.onOutput(chunk.stream === 'stdout' ? 'stdout' : 'stderr', chunk.text),
         },
         { action, source },
-      ).then(toOutcome);
-      return { result, cancel: () => controller.abort() };
+      )
+        .then(toOutcome)
+        .finally(() => rmSync(dir, { recursive: true, force: true }));
+      return { result, cancel: () => controller.abort(), pause: () => gate.pause(), resume: () => gate.resume() };
     },
   };
 }

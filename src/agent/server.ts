@@ -1,17 +1,24 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { GuardAnswer } from './health';
 import type { CellExecutor, CellRun } from './executor';
 import { readJsonBody } from './http/body';
-import { SECURITY_HEADERS, allowedHosts, checkHost, checkOrigin, corsHeaders, type Refusal } from './http/checks';
+import { SECURITY_HEADERS, allowedHosts, checkHost, checkOrigin, corsHeaders, requestPath, type Refusal } from './http/checks';
+import { rawRefusal } from './http/raw';
+import { OutputStreamer } from './output-stream';
 import { CELL_ACTIONS, type CellAction, type ClientMessage, type HealthInfo, type ServerMessage } from './protocol';
 import type { CellRegistry } from './registry';
 import { TicketStore } from './tickets';
-import { bearerToken, tokenMatches } from './token';
+import { Sessions } from './sessions';
+import { bearerToken } from './token';
 
 export interface AgentServerOptions {
   port: number;
-  token: string;
+  /** A session valid from the start, for clients that hold the token directly (tests, bench). */
+  token?: string;
+  /** Pairing code and sessions of this agent instance (default: a store with no pairing code). */
+  sessions?: Sessions;
   origins: ReadonlySet<string>;
   allowEdited: boolean;
   /** Runs at once across all connections; more get `too-many-runs` (429). */
@@ -19,6 +26,11 @@ export interface AgentServerOptions {
   maxBodyBytes: number;
   maxMessageBytes: number;
   health: () => HealthInfo;
+  /**
+   * The guard, asked at the start of every run (never cached): loads the kubeconfig once and
+   * judges it. An allowed answer carries the very target the run will use.
+   */
+  guard: () => GuardAnswer;
 }
 
 export interface AgentServerDeps {
@@ -41,6 +53,8 @@ const refusalBody = (refusal: Refusal) => ({ error: { code: refusal.code, messag
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+const BAD_PATH: Refusal = { status: 400, code: 'bad-path', message: '요청 경로가 올바르지 않습니다.' };
+
 /**
  * The agent's HTTP + WebSocket server. Every request passes, in order: Host
  * (DNS rebinding), Origin, token, method, and only then is a body read. Nothing
@@ -49,6 +63,8 @@ const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export function createAgentServer(options: AgentServerOptions, deps: AgentServerDeps): http.Server {
   const hosts = allowedHosts(options.port);
   const tickets = new TicketStore();
+  const sessions = options.sessions ?? new Sessions(undefined);
+  if (options.token) sessions.issue(options.token);
   const running = new Set<CellRun>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
 
@@ -56,10 +72,14 @@ export function createAgentServer(options: AgentServerOptions, deps: AgentServer
     checkHost(req.headers, hosts) ?? checkOrigin(req.headers, options.origins);
 
   const server = http.createServer((req, res) => {
+    // A reset mid-answer must not become an uncaught 'error' event (the agent's end).
+    req.on('error', () => req.destroy());
+    res.on('error', () => res.destroy());
     const cors = corsHeaders(req.headers.origin, options.origins);
     const refusal = preflight(req);
     if (refusal) return send(res, refusal.status, refusalBody(refusal), cors);
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const url = requestPath(req.url);
+    if (!url) return send(res, 400, refusalBody(BAD_PATH), { ...cors, Connection: 'close' });
 
     if (req.method === 'OPTIONS') {
       // Chrome's Private Network Access preflight: answered only for allowed origins (checked above).
@@ -67,17 +87,36 @@ export function createAgentServer(options: AgentServerOptions, deps: AgentServer
       res.writeHead(204, { ...SECURITY_HEADERS, ...cors, ...pna });
       return res.end();
     }
-    if (!tokenMatches(options.token, bearerToken(req.headers.authorization))) {
+    if (url.pathname === '/v1/hello' && req.method === 'GET') {
+      // Unauthenticated by design: the page checks the proof before it sends its token anywhere.
+      return send(res, 200, { instance: sessions.instance, proof: sessions.proof(url.searchParams.get('id'), url.searchParams.get('nonce')) ?? null }, cors);
+    }
+    if (url.pathname === '/v1/pair' && req.method === 'POST') {
+      return void readJsonBody(req, 4 * 1024).then((body) => {
+        if (!body.ok) return send(res, body.refusal.status, refusalBody(body.refusal), { ...cors, Connection: 'close' });
+        const token = sessions.exchange((body.value as { code?: unknown } | null)?.code);
+        if (!token) {
+          return send(
+            res,
+            401,
+            refusalBody({ status: 401, code: 'bad-pairing-code', message: '연결 코드가 틀렸거나 이미 쓰였습니다. 에이전트를 다시 시작하고 새로 출력된 연결 링크를 여세요.' }),
+            cors,
+          );
+        }
+        send(res, 200, { token, instance: sessions.instance }, cors);
+      });
+    }
+    if (!sessions.valid(bearerToken(req.headers.authorization))) {
       return send(res, 401, refusalBody({ status: 401, code: 'unauthorized', message: '에이전트와 연결(페어링)되지 않았습니다. 에이전트가 출력한 연결 링크를 여세요.' }), cors);
     }
-    if (url.pathname === '/v1/health' && req.method === 'GET') return send(res, 200, options.health(), cors);
+    if (url.pathname === '/v1/health' && req.method === 'GET') return send(res, 200, { ...options.health(), instance: sessions.instance }, cors);
     if (url.pathname === '/v1/ticket' && req.method === 'POST') {
       return void readJsonBody(req, options.maxBodyBytes).then((body) => {
         if (!body.ok) return send(res, body.refusal.status, refusalBody(body.refusal), { ...cors, Connection: 'close' });
         send(res, 200, { ticket: tickets.issue(), expiresInMs: 30_000 }, cors);
       });
     }
-    const known = url.pathname === '/v1/health' || url.pathname === '/v1/ticket';
+    const known = ['/v1/health', '/v1/ticket', '/v1/hello', '/v1/pair'].includes(url.pathname);
     return send(
       res,
       known ? 405 : 404,
@@ -86,22 +125,52 @@ export function createAgentServer(options: AgentServerOptions, deps: AgentServer
     );
   });
 
+  // Node answers unparsable requests itself, without our headers, unless we do it here.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    socket.end(rawRefusal({ status, code: 'bad-request', message: '요청 형식이 올바르지 않습니다.' }));
+  });
+  // Once 'upgrade' fires, Node no longer watches the socket: a reset would be an uncaught error.
+  server.on('connection', (socket: Duplex) => socket.on('error', () => socket.destroy()));
+  wss.on('wsClientError', (_error: Error, socket: Duplex) => {
+    if (socket.writable) socket.end(rawRefusal({ status: 400, code: 'bad-upgrade', message: 'WebSocket 연결 요청 형식이 올바르지 않습니다.' }));
+    else socket.destroy();
+  });
+
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = preflight(req);
-    const url = new URL(req.url ?? '/', 'http://agent.invalid');
-    const reject = (status: number, text: string): void => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.on('error', () => socket.destroy());
+    const reject = (refusal: Refusal): void => {
+      if (socket.writable) socket.end(rawRefusal(refusal, corsHeaders(req.headers.origin, options.origins)));
+      else socket.destroy();
     };
-    if (refusal) return reject(refusal.status, 'Forbidden');
-    if (url.pathname !== '/v1/stream') return reject(404, 'Not Found');
-    if (!tickets.consume(url.searchParams.get('ticket'))) return reject(401, 'Unauthorized');
+    const refusal = preflight(req);
+    if (refusal) return reject(refusal);
+    const url = requestPath(req.url);
+    if (!url) return reject(BAD_PATH);
+    if (url.pathname !== '/v1/stream') return reject({ status: 404, code: 'not-found', message: '없는 경로입니다.' });
+    if (!tickets.consume(url.searchParams.get('ticket'))) {
+      return reject({ status: 401, code: 'bad-ticket', message: '연결 티켓이 없거나 이미 쓰였거나 만료되었습니다. 페이지를 새로 고치세요.' });
+    }
     wss.handleUpgrade(req, socket, head, (ws) => handleConnection(ws));
   });
 
   function handleConnection(ws: WebSocket): void {
     const mine = new Map<string, CellRun>();
+    // Oversized or malformed frames (a pasted 300 KB manifest, invalid UTF-8) end this socket, not the agent.
+    ws.on('error', () => ws.terminate());
     const emit = (message: ServerMessage): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    const outlet = {
+      get bufferedAmount() {
+        return ws.bufferedAmount;
+      },
+      get open() {
+        return ws.readyState === ws.OPEN;
+      },
+      send: (data: string) => ws.send(data),
     };
     ws.on('message', (raw, isBinary) => {
       let message: ClientMessage;
@@ -116,7 +185,7 @@ export function createAgentServer(options: AgentServerOptions, deps: AgentServer
       }
       if (message.type === 'cancel') return mine.get(message.requestId)?.cancel();
       if (message.type !== 'run') return emit({ type: 'error', code: 'bad-request', message: '알 수 없는 요청입니다.' });
-      startRun(message, mine, emit);
+      startRun(message, mine, emit, outlet);
     });
     // A closed tab takes its runs with it, background cells included: no orphans.
     ws.on('close', () => {
@@ -124,12 +193,15 @@ export function createAgentServer(options: AgentServerOptions, deps: AgentServer
     });
   }
 
-  function startRun(message: Extract<ClientMessage, { type: 'run' }>, mine: Map<string, CellRun>, emit: (m: ServerMessage) => void): void {
+  function startRun(
+    message: Extract<ClientMessage, { type: 'run' }>,
+    mine: Map<string, CellRun>,
+    emit: (m: ServerMessage) => void,
+    outlet: ConstructorParameters<typeof OutputStreamer>[0],
+  ): void {
     const { requestId } = message;
     const fail = (code: string, text: string): void => emit({ type: 'error', requestId, code, message: text });
     if (mine.has(requestId)) return fail('duplicate-request', '같은 requestId의 실행이 이미 있습니다.');
-    const health = options.health();
-    if (!health.allowed) return fail('context-not-allowed', health.reason ?? '이 클러스터에서는 실행하지 않습니다.');
     const action: CellAction = message.action ?? 'run';
     if (!CELL_ACTIONS.includes(action)) return fail('bad-action', '알 수 없는 동작입니다.');
     const resolution = deps.registry.resolve(message, options.allowEdited);
@@ -141,9 +213,12 @@ export function createAgentServer(options: AgentServerOptions, deps: AgentServer
     if (running.size >= options.maxConcurrentRuns) {
       return fail('too-many-runs', `동시에 실행할 수 있는 셀은 ${options.maxConcurrentRuns}개입니다. 실행 중인 셀이 끝난 뒤 다시 시도하세요.`);
     }
-    const run = deps.executor.start(entry, source, action, {
-      onOutput: (stream, data) => emit({ type: 'output', requestId, stream, data }),
-    });
+    // Judged last, right before the start, on a fresh read of the kubeconfig: that object is the run's target.
+    const guard = options.guard();
+    if (!guard.allowed) return fail('context-not-allowed', guard.reason);
+    const output = new OutputStreamer(outlet, requestId);
+    const run = deps.executor.start(entry, source, action, { onOutput: (stream, data) => output.push(stream, data) }, guard.target);
+    output.attach(run);
     running.add(run);
     mine.set(requestId, run);
     emit({ type: 'accepted', requestId });
@@ -152,6 +227,8 @@ export function createAgentServer(options: AgentServerOptions, deps: AgentServer
       .then((outcome) => {
         running.delete(run);
         mine.delete(requestId);
+        output.flush();
+        output.dispose();
         emit({ type: 'done', requestId, outcome });
       });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapLimit } from './concurrency';
-import { isLearningContext } from './context';
+import { isLearningContext, judgeLearningCluster } from './context';
 import { renderDiff, stripServerFields } from './diff';
 import { isBuiltInGroup, resourcePath, splitApiVersion } from './discovery';
 import { fieldPathToSegments, resolveFieldPath } from './field-path';
@@ -165,5 +165,27 @@ describe('terminating namespace', () => {
     );
     expect(failure).toMatchObject({ status: 'error', reason: 'NamespaceTerminating' });
     expect(failure.message).toContain('삭제되는 중');
+  });
+});
+
+describe('judgeLearningCluster', () => {
+  it.each([
+    ['kind-k8s-course', 'https://127.0.0.1:39211'],
+    ['kind-k8s-course', 'https://172.18.0.3:6443'],
+    ['minikube', 'https://192.168.49.2:8443'],
+    ['k3d-dev', 'https://0.0.0.0:6550'],
+    ['docker-desktop', 'https://kubernetes.docker.internal:6443'],
+    ['k8s-course-local', 'https://[::1]:30103'],
+  ])('%s at %s is a learning cluster', (context, server) => expect(judgeLearningCluster(context, server)).toEqual({ learning: true }));
+
+  it.each([
+    ['kind-prod', 'https://10.0.0.5:6443', '10.0.0.5'],
+    ['minikube', 'https://k8s.corp.example:443', 'k8s.corp.example'],
+    ['docker-desktop', 'https://172.20.0.2:6443', '172.20.0.2'],
+    ['prod', 'https://127.0.0.1:6443', '"prod"'],
+  ])('%s at %s is not, and the reason names it', (context, server, named) => {
+    const judged = judgeLearningCluster(context, server);
+    expect(judged.learning).toBe(false);
+    if (!judged.learning) expect(judged.reason).toContain(named);
   });
 });

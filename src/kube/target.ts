@@ -78,3 +78,23 @@ export function loadTarget(options: TargetOptions = {}): KubeTarget {
     user: contextObject.user,
   };
 }
+
+/**
+ * The target's kubeconfig reduced to its one context (with that context's cluster and user),
+ * as kubeconfig JSON. A run gets this as its KUBECONFIG, so what its kubectl talks to is exactly
+ * what was judged, even if the reader switches contexts while it runs.
+ */
+export function minifiedKubeconfig(target: KubeTarget): string {
+  const source = target.kubeConfig;
+  const context = source.getContextObject(target.context)!;
+  const cluster = source.getCluster(context.cluster)!;
+  const user = source.getUser(context.user);
+  const only = new KubeConfig();
+  only.loadFromOptions({
+    clusters: [cluster],
+    users: user ? [user] : [],
+    contexts: [{ name: context.name, cluster: context.cluster, user: context.user, namespace: context.namespace }],
+    currentContext: context.name,
+  });
+  return only.exportConfig();
+}

@@ -1,39 +1,38 @@
+import type { Containment } from './containment';
+
 /**
- * Process groups the runner started and has not yet seen gone. If the host process exits
- * (normally, on an uncaught error, or on a signal it handles by exiting) they are killed, so a
- * crashed agent or notebook run leaves no orphans behind. A SIGKILLed host cannot be helped.
+ * Runs the runner started and has not yet seen end. If the host process exits (normally, on an
+ * uncaught error, or on a signal it handles by exiting) everything they started is killed, so a
+ * crashed agent or notebook run leaves no orphans behind. A SIGKILLed host cannot be helped
+ * (its cgroups are swept, empty, on the next start).
  */
-const active = new Set<number>();
+const active = new Set<Containment>();
 let hooked = false;
 
 /**
- * SIGKILLs every group still running. Hosts call it on their own way out (the agent's SIGINT
- * handler): Node's default signal handling exits without the 'exit' event, and the groups are
- * detached, so the terminal's Ctrl-C does not reach them.
+ * Kills every process of every run still going, synchronously. Hosts call it on their own way
+ * out (the agent's SIGINT/SIGTERM/SIGHUP handler): Node's default signal handling exits without
+ * the 'exit' event, and the cells are detached, so the terminal's signals do not reach them.
  */
 export function killActiveGroups(): void {
-  for (const pgid of active) {
-    try {
-      process.kill(-pgid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  for (const run of active) run.killNow();
+  for (const run of active) run.release();
   active.clear();
 }
 
-export function trackGroup(pgid: number): void {
+export function trackRun(run: Containment): void {
   if (!hooked) {
     hooked = true;
     process.once('exit', killActiveGroups);
   }
-  active.add(pgid);
+  active.add(run);
 }
 
-export function untrackGroup(pgid: number): void {
-  active.delete(pgid);
+export function untrackRun(run: Containment): void {
+  active.delete(run);
 }
 
+/** The leaders' pids (= process group ids) of the runs still tracked. */
 export function activeGroups(): number[] {
-  return [...active];
+  return [...active].map((run) => run.leaderPid).filter((pid): pid is number => pid !== undefined);
 }

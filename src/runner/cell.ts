@@ -3,6 +3,7 @@ import type { KubeObject, KubeTarget, ObjectResult } from '../kube/types';
 import { runManifest, type KubeOperations, type ManifestAction } from './manifest';
 import { cellEnv } from './shell-args';
 import { DEFAULT_TIMEOUT_MS, startShell, type ShellProcess } from './shell';
+import type { OutputGate } from './output-gate';
 import type { OutputListener, RunResult } from './types';
 
 export type CellAction = 'run' | ManifestAction;
@@ -25,6 +26,8 @@ export interface CellContext {
   fieldManager?: string;
   signal?: AbortSignal;
   onOutput?: OutputListener;
+  /** The reader's hold on output (the agent pauses it while the page's socket is backed up). */
+  outputGate?: OutputGate;
   /** Replaces src/kube (tests). */
   kube?: KubeOperations;
 }
@@ -69,6 +72,7 @@ export function startShellCell(cell: ShellCell, context: CellContext, source = c
     maxOutputBytes: context.maxOutputBytes,
     signal: context.signal,
     onOutput: context.onOutput,
+    outputGate: context.outputGate,
   });
 }
 

@@ -6,6 +6,8 @@ export { OutputCollector, DEFAULT_MAX_OUTPUT_BYTES, truncationMarker } from './o
 export { statusOf, messageOf, type ProcessEnding } from './status';
 export { terminateGroup, groupExists, livingMembers, KILL_GRACE_MS } from './process-group';
 export { activeGroups, killActiveGroups } from './active';
+export { Containment, RUN_MARKER, type ContainmentMode } from './containment';
+export { OutputGate } from './output-gate';
 export { runManifest, DEFAULT_FIELD_MANAGER, type KubeOperations, type ManifestAction, type ManifestRunOptions, type ManifestRunResult } from './manifest';
 export { manifestLines, objectsFailed, rejectionMatches } from './manifest-results';
 export {

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { trackGroup, untrackGroup } from './active';
+import { trackRun, untrackRun } from './active';
+import { Containment } from './containment';
 import { DEFAULT_MAX_OUTPUT_BYTES, OutputCollector } from './output-cap';
-import { groupExists, KILL_GRACE_MS, terminateGroup } from './process-group';
+import type { OutputGate } from './output-gate';
+import { KILL_GRACE_MS } from './process-group';
 import { BASH, bashArgs, MAX_SOURCE_BYTES } from './shell-args';
 import { messageOf, statusOf, type MessageContext, type ProcessEnding } from './status';
 import type { OutputListener, RunResult } from './types';
@@ -24,6 +26,8 @@ export interface ShellRunOptions {
   /** Aborting kills the whole process group; the result's status is 'cancelled'. */
   signal?: AbortSignal;
   onOutput?: OutputListener;
+  /** While paused, the pipes are not read (the reader is behind); the cap and timeout still apply. */
+  outputGate?: OutputGate;
   /** Called once with the pid (= process group id) after a successful spawn. */
   onStart?: (pid: number) => void;
   killGraceMs?: number;
@@ -41,10 +45,11 @@ export interface ShellProcess {
 type StopReason = 'timeout' | 'cancel' | 'stop';
 
 /**
- * Spawns a shell cell as the leader of its own process group (`detached`) and owns its whole
- * life: output capping, timeout, cancellation, and killing whatever it left behind. When bash
- * itself exits, the rest of its group (a forgotten `sleep &`, a port-forward) is terminated too:
- * a run cell never leaves orphans; long-lived processes belong in background cells.
+ * Spawns a shell cell as the leader of its own process group (`detached`), inside its own
+ * containment (a cgroup, or a per-run marker: see containment.ts), and owns its whole life:
+ * output capping, timeout, cancellation, and killing whatever it left behind. When bash itself
+ * exits, everything else it started (a forgotten `sleep &`, a `setsid` daemon, a port-forward)
+ * is terminated too: a run cell never leaves orphans; long-lived processes belong in background cells.
  */
 export function startShell(source: string, options: ShellRunOptions): ShellProcess {
   const startedAt = performance.now();
@@ -57,6 +62,8 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
   let timer: NodeJS.Timeout | undefined;
   let running = true;
   let child: ChildProcess | undefined;
+  const containment = new Containment();
+  let unsubscribe: (() => void) | undefined;
   let settle!: (result: RunResult) => void;
   const result = new Promise<RunResult>((resolve) => (settle = resolve));
 
@@ -65,7 +72,9 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
     running = false;
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
-    if (child?.pid !== undefined) untrackGroup(child.pid);
+    unsubscribe?.();
+    containment.release();
+    untrackRun(containment);
     const status = statusOf(ending);
     settle({
       status,
@@ -81,7 +90,7 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
   const requestStop = (why: StopReason): void => {
     if (!running || reason || child?.pid === undefined) return;
     reason = why;
-    void terminateGroup(child.pid, grace);
+    void containment.terminate(grace);
   };
   const onAbort = (): void => requestStop('cancel');
 
@@ -95,9 +104,10 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
   }
 
   try {
-    child = spawn(BASH, bashArgs(source, options.cellId), {
+    const { command, args } = containment.wrap(BASH, bashArgs(source, options.cellId));
+    child = spawn(command, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: { ...(options.env ?? process.env), ...containment.env },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -112,12 +122,25 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
   });
   if (proc.pid === undefined) return handle();
   const pgid = proc.pid;
-  trackGroup(pgid);
+  containment.started(pgid);
+  trackRun(containment);
   options.onStart?.(pgid);
 
   // Reading continues after the cap (the collector discards), so a flooding child never blocks.
   proc.stdout!.on('data', (chunk: Buffer) => output.push('stdout', chunk));
   proc.stderr!.on('data', (chunk: Buffer) => output.push('stderr', chunk));
+  const gate = options.outputGate;
+  if (gate) {
+    const apply = (paused: boolean): void => {
+      for (const stream of [proc.stdout!, proc.stderr!]) {
+        // Once capped nothing more is sent, so there is nothing to hold back: keep draining.
+        if (paused && !output.truncated) stream.pause();
+        else stream.resume();
+      }
+    };
+    unsubscribe = gate.subscribe(apply);
+    if (gate.paused) apply(true);
+  }
 
   if (timeoutMs > 0 && Number.isFinite(timeoutMs)) timer = setTimeout(() => requestStop('timeout'), timeoutMs);
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -131,11 +154,15 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
       stopped: reason === 'stop',
     };
     // Stragglers keep the pipes open, so 'close' would wait for them: end them first.
-    const leftovers = groupExists(pgid);
+    const leftovers = containment.alive();
     if (leftovers && !reason) {
       output.notice('\n[셀이 끝난 뒤에도 남은 프로세스를 중지했습니다. 계속 실행되어야 하는 명령은 background 셀로 만드세요.]\n');
     }
-    const cleared = leftovers ? terminateGroup(pgid, grace) : Promise.resolve();
+    // Paused pipes would never reach 'close'; the run is over, so read them out (the cap still applies).
+    proc.stdout!.resume();
+    proc.stderr!.resume();
+    unsubscribe?.();
+    const cleared = leftovers ? containment.terminate(grace) : Promise.resolve();
     const pipesClosed = new Promise<void>((resolve) => {
       let open = 2;
       const closed = (): void => {
@@ -147,7 +174,7 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
         else stream.once('close', closed);
       }
     });
-    // A grandchild that escaped the group (setsid) could hold a pipe forever: bound the wait.
+    // A process that escaped the marker fallback could hold a pipe forever: bound the wait.
     const bound = new Promise<void>((resolve) => setTimeout(resolve, grace + 1000).unref());
     void cleared
       .then(() => Promise.race([pipesClosed, bound]))

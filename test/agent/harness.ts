@@ -1,5 +1,7 @@
 import http from 'node:http';
+import { KubeConfig } from '@kubernetes/client-node';
 import WebSocket from 'ws';
+import type { KubeTarget } from '../../src/kube/types';
 import { parseCellsFromMarkdown, isRunnable } from '../../src/core';
 import type { CellExecutor, CellRun } from '../../src/agent/executor';
 import type { HealthInfo, RunOutcome, ServerMessage } from '../../src/agent/protocol';
@@ -32,6 +34,18 @@ metadata:
   namespace: agent-test
 \`\`\`
 `;
+
+/** A kind context on loopback, as a learning cluster's kubeconfig has it (nothing listens there). */
+export function learningTarget(): KubeTarget {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromOptions({
+    clusters: [{ name: 'kind-test', server: 'https://127.0.0.1:1', skipTLSVerify: true }],
+    users: [{ name: 'kind-test', token: 'test' }],
+    contexts: [{ name: 'kind-test', cluster: 'kind-test', user: 'kind-test', namespace: 'default' }],
+    currentContext: 'kind-test',
+  });
+  return { kubeConfig, context: 'kind-test', server: 'https://127.0.0.1:1', namespace: 'default', user: 'kind-test' };
+}
 
 export function registryFrom(markdown = NOTEBOOK): CellRegistry {
   const parsed = parseCellsFromMarkdown(markdown, 'notebooks/test/agent.md');
@@ -101,6 +115,7 @@ export async function startAgent(
       maxBodyBytes: 64 * 1024,
       maxMessageBytes: 256 * 1024,
       health,
+      guard: () => ({ allowed: true, target: learningTarget() }),
       ...overrides,
     },
     { registry, executor },

@@ -190,7 +190,7 @@ describe('agent security', () => {
     it('refuses to run on a context that is not a learning cluster', async () => {
       await h.close();
       h = await startAgent(executor, {
-        health: () => ({ version: 'test', context: 'prod', namespace: 'default', server: 'https://prod', allowed: false, reason: '학습용 아님', cells: 3, allowEdited: false }),
+        guard: () => ({ allowed: false, reason: '학습용 아님' }),
       });
       const replies = await run({ id: 'at-echo', hash: echoHash });
       expect(replies.at(-1)).toMatchObject({ type: 'error', code: 'context-not-allowed' });

@@ -132,10 +132,15 @@ describe('a reader with the agent', () => {
     await pair(page, agent);
     const status = page.locator('.navbar [data-agent-state]').first();
     expect(await status.textContent()).toContain(`${currentContext} · ${currentNamespace}`);
-    // The token left the address bar and lives only in this site's storage.
-    expect(page.url()).not.toContain('token=');
-    const token = /token=([^&]+)/.exec(agent.link)![1]!;
-    expect(await page.evaluate(() => window.localStorage.getItem('k8s-course.agent'))).toContain(token);
+    // The one-time code left the address bar; the site's storage holds the session it was traded
+    // for (bound to this agent instance), never the code itself.
+    expect(page.url()).not.toContain('code=');
+    const code = /code=([^&]+)/.exec(agent.link)![1]!;
+    const instance = /instance=([^&]+)/.exec(agent.link)![1]!;
+    const stored = JSON.parse((await page.evaluate(() => window.localStorage.getItem('k8s-course.agent'))) ?? '{}') as { token?: string; instance?: string; code?: boolean };
+    expect(stored).toMatchObject({ instance });
+    expect(stored.code).toBeUndefined();
+    expect(stored.token).not.toBe(code);
   });
 
   it('runs a shell cell of the Day 2 lab and shows its output', async () => {

@@ -34,7 +34,7 @@ export { freePort };
 
 export interface RunningAgent {
   agent: StartedAgent;
-  /** The `<site>/docs/connect-cluster#agent=...&token=...` link the agent printed once. */
+  /** The `<site>/docs/connect-cluster#agent=...&code=...&instance=...` link the agent printed once. */
   link: string;
   log: string[];
   workDir: string;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCellsFromMarkdown } from '../../src/core';
 import { createRunnerExecutor } from '../../src/agent/runner-executor';
 import type { ServerMessage } from '../../src/agent/protocol';
+import { runGuard } from '../../src/agent/health';
 import { connect, exchange, registryFrom, startAgent, ticket, type Harness } from '../agent/harness';
 
 const NS = 'agent-it';
@@ -61,7 +62,7 @@ describe('agent against a real API server', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await startAgent(createRunnerExecutor({ courseRoot: process.cwd(), workRoot: mkdtempSync(path.join(tmpdir(), 'agent-it-')) }), { allowEdited: true }, registryFrom(NOTEBOOK));
+    h = await startAgent(createRunnerExecutor({ courseRoot: process.cwd(), workRoot: mkdtempSync(path.join(tmpdir(), 'agent-it-')) }), { allowEdited: true, guard: () => runGuard(undefined) }, registryFrom(NOTEBOOK));
   });
   afterAll(async () => {
     execFileSync('kubectl', ['delete', 'namespace', NS, '--ignore-not-found', '--wait=false']);

@@ -36,7 +36,8 @@ export function checkHost(headers: IncomingHttpHeaders, hosts: ReadonlySet<strin
 export function checkOrigin(headers: IncomingHttpHeaders, origins: ReadonlySet<string>): Refusal | undefined {
   const origin = headers.origin;
   if (origin === undefined) return undefined;
-  if (!origins.has(origin)) {
+  // "null" is every file://, data: and sandboxed page at once: never an allowed site.
+  if (origin === 'null' || !origins.has(origin)) {
     return {
       status: 403,
       code: 'bad-origin',
@@ -63,11 +64,25 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** CORS headers for an allowed origin only; never `*`. */
 export function corsHeaders(origin: string | undefined, origins: ReadonlySet<string>): Record<string, string> {
   const headers: Record<string, string> = { Vary: 'Origin' };
-  if (origin && origins.has(origin)) {
+  if (origin && origin !== 'null' && origins.has(origin)) {
     headers['Access-Control-Allow-Origin'] = origin;
     headers['Access-Control-Allow-Headers'] = 'Authorization, Content-Type';
     headers['Access-Control-Allow-Methods'] = 'GET, POST, OPTIONS';
     headers['Access-Control-Max-Age'] = '600';
   }
   return headers;
+}
+
+/**
+ * The request target as a URL, or undefined when it is not an origin-form path (`/v1/health?x`).
+ * Checked before parsing, and the parse itself cannot throw out: `GET http://[/ HTTP/1.1` once
+ * ended the agent from `new URL()`.
+ */
+export function requestPath(target: string | undefined): URL | undefined {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.length > 4096) return undefined;
+  try {
+    return new URL(target, 'http://agent.invalid');
+  } catch {
+    return undefined;
+  }
 }
