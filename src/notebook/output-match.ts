@@ -118,7 +118,7 @@ function lineDiff(want: Array<{ raw: string; canon: string; index: number }>, go
       out.push({ op: ' ', text: want[i]!.raw, expectedLine: want[i]!.index });
       i += 1;
       j += 1;
-    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) {
       out.push({ op: '+', text: got[j]!.raw });
       j += 1;
     } else {
