@@ -6,9 +6,11 @@
  */
 import type { ParsedFile } from '../core';
 import type { InventoryItem } from '../kube/inventory';
-import { findLeaks } from './leaks';
+import { DELETING_NOTE, findLeaks } from './leaks';
 import { notebookFailed } from './summary';
 import type { NotebookReport } from './types';
+
+const isDeleting = (leak: string): boolean => leak.endsWith(DELETING_NOTE);
 
 export type Inventory = () => Promise<InventoryItem[]>;
 
@@ -25,7 +27,9 @@ export class LeakCheck {
     private readonly inventory: Inventory,
     private readonly notice: (message: string) => void,
     /** Async deletions (a namespace's finalizers, garbage collection) get this long to finish. */
-    private readonly settleMs = 5000,
+    private readonly settleMs = 3000,
+    /** How long objects that are being deleted may take before they count as left behind. */
+    private readonly deletingWaitMs = 90_000,
   ) {}
 
   /** Before a notebook: take the baseline unless a chain is open. */
@@ -49,7 +53,10 @@ export class LeakCheck {
     }
     try {
       let leaks = findLeaks(this.before, await this.inventory(), this.namespaces);
-      if (leaks.length > 0) {
+      // Deletions the cleanup started (`--wait=false`, a namespace's finalizers) get time to finish;
+      // what is not being deleted gets one short settle.
+      const deadline = Date.now() + this.deletingWaitMs;
+      for (let first = true; leaks.length > 0 && (first || (leaks.every(isDeleting) && Date.now() < deadline)); first = false) {
         await sleep(this.settleMs);
         leaks = findLeaks(this.before, await this.inventory(), this.namespaces);
       }

@@ -73,6 +73,18 @@ describe('LeakCheck', () => {
     expect(notices[0]).toContain('keeps-state');
   });
 
+  it('waits for objects the cleanup is still deleting', async () => {
+    const base = [item('Namespace', 'default')];
+    const going = item('Namespace', 'd4-lab-dev', { deleting: true });
+    let calls = 0;
+    const check = new LeakCheck(async () => (calls++ < 2 ? [...base.slice(0, calls === 1 ? 1 : 1), ...(calls === 1 ? [] : [going])] : base), () => {}, 1, 5000);
+    await check.start();
+    const r = report('d4-lab');
+    await check.finish(nb('notebooks/day4/lab.md', false), r);
+    expect(r.leaks).toEqual([]);
+    expect(calls).toBeGreaterThanOrEqual(3);
+  });
+
   it('passes a notebook that leaves nothing', async () => {
     const world = [item('Namespace', 'default')];
     const check = new LeakCheck(async () => world, () => {}, 0);

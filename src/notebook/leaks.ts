@@ -15,6 +15,8 @@ export const CHURN_RESOURCES = new Set([
   'selfsubjectreviews.authentication.k8s.io',
 ]);
 
+export const DELETING_NOTE = ' (지우는 중이었지만 끝나지 않았습니다)';
+
 const resourceKey = (item: Pick<InventoryItem, 'group' | 'resource'>): string => (item.group ? `${item.resource}.${item.group}` : item.resource);
 
 /** Local APIServices the API server registers for each CRD group: they go with the CRD. */
@@ -49,7 +51,7 @@ export function findLeaks(before: readonly InventoryItem[], after: readonly Inve
     .map((item) => {
       const text = describe(item);
       const extra = item.kind === 'Namespace' && inside.get(item.name) ? ` (안의 객체 ${inside.get(item.name)}개 포함)` : '';
-      return `${text}${extra}${item.deleting ? ' (지우는 중이었지만 끝나지 않았습니다)' : ''}`;
+      return `${text}${extra}${item.deleting ? DELETING_NOTE : ''}`;
     })
     .sort();
 }

@@ -19,6 +19,11 @@ describe('matchOutput: what may differ', () => {
     expect(matchOutput('lrwxrwxrwx 1 root root 15 Jan  1 00:00 password', 'lrwxrwxrwx 1 root root 15 Dec  7 05:56 password').ok).toBe(true);
   });
 
+  it('takes the course cluster under its kind name and its CI name as the same', () => {
+    expect(matchOutput('컨텍스트 kind-k8s-course', '컨텍스트 k8s-course-local').ok).toBe(true);
+    expect(matchOutput('컨텍스트 kind-k8s-course', '컨텍스트 prod-eu').ok).toBe(false);
+  });
+
   it('strips terminal colours and carriage-return redraws', () => {
     expect(matchOutput('deployment "web" successfully rolled out', '\u001b[32mWaiting\r\u001b[0mdeployment "web" successfully rolled out').ok).toBe(true);
   });

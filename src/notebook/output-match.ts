@@ -22,6 +22,8 @@ const VOLATILE: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   // then pod suffix (`web-7d4b9c8f6-x2k9p`), or a pod suffix alone (`job-abc12`, `web-x2k9p`).
   { name: '-<hash>-<hash>', pattern: /-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}\b/g },
   { name: '-<hash>', pattern: /-[bcdfghjklmnpqrstvwxz2456789]{5}\b(?!-)/g },
+  // The course's cluster under its two names: kind (what readers make) and the local control plane (CI).
+  { name: '<course-context>', pattern: /\b(?:kind-k8s-course|k8s-course-local)\b/g },
   // Ages as kubectl prints them: 5s, 3m2s, 10m, 2d3h, 47h, <invalid>, <unknown>.
   { name: '<age>', pattern: /(?<![\w.-])(?:\d+[smhdy]){1,3}(?![\w.-])/g },
   { name: '<age>', pattern: /<invalid>|<unknown>/g },
