@@ -174,7 +174,11 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
       reportOf(step, { status: result.status, ok, message, output: result.output, truncated: result.truncated, durationMs: result.durationMs, objects: result.objects, outputs }),
     );
     if (report.ok && step.mutants?.length) {
-      for (const plan of step.mutants) mutants.push(await proveMutant(plan, step, (s) => runStep(s, signal)));
+      for (const plan of step.mutants) {
+        const proof = await proveMutant(plan, step, (s) => runStep(s, signal));
+        mutants.push(proof);
+        emit({ type: 'notice', message: `${proof.status === 'proven' ? '◆' : '✘'} 흔한 실수 ${proof.mutantId}: ${proof.message}` });
+      }
     }
     return report;
   };

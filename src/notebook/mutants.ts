@@ -3,7 +3,23 @@
  * just passed), apply the declared wrong variant, require the verify to FAIL, re-run the step's own
  * cells, require the verify to PASS again. A verify that passes on the mistake proves nothing.
  */
+import type { ManifestCell } from '../core';
+import type { ObjectResult } from '../kube/types';
 import type { MutantPlan, MutantReport, PlanStep, StepReport } from './types';
+
+/**
+ * A manifest mutant may add objects the right state does not have (an extra RoleBinding): re-running
+ * the step cannot remove them, so the restore first deletes what the mutant created.
+ */
+export function createdByMutant(plan: MutantPlan, objects: readonly ObjectResult[] | undefined): PlanStep | undefined {
+  const variant = plan.mutant.variant;
+  if (variant.kind !== 'manifest' || !objects) return undefined;
+  const created = objects.filter((o) => o.status === 'created');
+  const documents = variant.documents.filter((d) => created.some((o) => o.kind === d.kind && o.name === d.name && (o.namespace ?? '') === (d.namespace ?? o.namespace ?? '')));
+  if (documents.length === 0) return undefined;
+  const cell: ManifestCell = { ...variant, cleanup: true, documents };
+  return { ...plan.apply, cell, kind: 'delete', phase: 'restore' };
+}
 
 export type RunPlanned = (step: PlanStep) => Promise<StepReport>;
 
@@ -27,7 +43,8 @@ export async function proveMutant(plan: MutantPlan, verify: PlanStep, run: RunPl
   }
   const broken = await run({ ...verify, phase: 'mutant-verify', expect: 'fail', outputs: undefined, mutants: undefined });
   const caught = broken.ok;
-  for (const step of plan.restore) {
+  const undo = createdByMutant(plan, applied.objects);
+  for (const step of undo ? [undo, ...plan.restore] : plan.restore) {
     const restored = await run(step);
     if (!restored.ok) {
       return report(plan, 'not-restored', `실수를 적용한 뒤 ${step.cell.id}를 다시 실행해 바른 상태로 되돌리지 못했습니다: ${restored.message}. mutant에 restore=셀id,...로 되돌릴 셀을 지정하세요.`);

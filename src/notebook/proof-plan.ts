@@ -49,10 +49,11 @@ export function attachMutants(
           return cell && (cell.kind === 'shell' || cell.kind === 'manifest') ? [makeStep(cell, 'restore')] : [];
         })
       : stepCellsBefore(verify.cell, main).map((s) => makeStep(s.cell, 'restore'));
-    const skips = [apply, verify, ...restore].filter((s) => s.skipReason);
-    const plan: MutantPlan = { mutant, apply, restore };
+    // A skipped restore cell (logs that need real containers) is just not re-run, like in the lab itself.
+    const skips = [apply, verify].filter((s) => s.skipReason);
+    const plan: MutantPlan = { mutant, apply, restore: restore.filter((s) => !s.skipReason) };
     if (skips.length > 0) plan.skipReason = `CI에서 건너뛰는 셀이 있어 증명하지 않았습니다: ${skips.map((s) => `${s.cell.id} (${s.skipReason})`).join(', ')}`;
-    else if (restore.length === 0) plan.skipReason = `바른 상태로 되돌릴 셀이 없습니다. mutant에 restore=셀id,...를 쓰세요.`;
+    else if (plan.restore.length === 0) plan.skipReason = `바른 상태로 되돌릴 셀이 없습니다. mutant에 restore=셀id,...를 쓰세요.`;
     verify.mutants = [...(verify.mutants ?? []), plan];
   }
   return orphans;
