@@ -1,4 +1,5 @@
 import { hashSource } from './hash';
+import { mutantTarget, outputCompare } from './cell-extras';
 import { tokenizeMeta, type MetaToken } from './meta';
 import {
   CELL_FLAGS,
@@ -15,7 +16,7 @@ import {
   isShellLanguage,
   isYamlLanguage,
 } from './syntax';
-import type { Cell, CellCommon, CellProblem, ManifestDocument, RunOptions, ShellRole } from './types';
+import type { Cell, CellCommon, CellProblem, ManifestCell, ManifestDocument, RunOptions, ShellCell, ShellRole } from './types';
 import { splitYamlDocuments, toManifestDocument } from './yaml';
 
 /** One fenced code block, as remark gives it. */
@@ -222,8 +223,9 @@ export function cellFromFence(fence: Fence, ordinal: number): FenceResult {
   if (yaml) return yamlCell(common, meta, fence, problems);
   if (isOutputLanguage(lang) && meta.keys.has('output-of')) {
     rejectFlags(meta, [], '예상 출력 블록', fence, problems);
-    rejectKeys(meta, ['output-of', 'id'], '예상 출력 블록', fence, problems);
-    return { cell: { ...common, kind: 'output', of: meta.keys.get('output-of')! }, problems };
+    rejectKeys(meta, ['output-of', 'id', 'compare', 'reason', 'retry'], '예상 출력 블록', fence, problems);
+    const compare = outputCompare(meta, fence, problems);
+    return { cell: { ...common, kind: 'output', of: meta.keys.get('output-of')!, compare }, problems };
   }
   const runnableWords = [...meta.flags].filter((flag) => (CELL_FLAGS as readonly string[]).includes(flag));
   problems.push({
@@ -235,7 +237,23 @@ export function cellFromFence(fence: Fence, ordinal: number): FenceResult {
   return { problems };
 }
 
+/** A `mutant` fence: the wrong variant is parsed as an ordinary run/apply cell and wrapped. */
+function mutantCell(variant: ShellCell | ManifestCell, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
+  const { of, restore } = mutantTarget(meta, fence, problems);
+  if (!of) return { problems };
+  const { kind: _kind, ...common } = variant;
+  return { cell: { ...common, kind: 'mutant', of, variant, restore }, problems };
+}
+
+const MUTANT_KEYS = ['id', 'of', 'restore', 'timeout', 'namespace', 'ci', 'reason'];
+
 function shellCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
+  if (meta.flags.has('mutant')) {
+    rejectFlags(meta, ['mutant'], 'mutant 셀(틀린 변형은 그냥 실행됩니다)', fence, problems);
+    rejectKeys(meta, MUTANT_KEYS, 'mutant 셀', fence, problems);
+    const options = runOptions(meta, fence, problems);
+    return mutantCell({ ...common, ...options, kind: 'shell', role: 'run' }, meta, fence, problems);
+  }
   rejectFlags(meta, ['run', 'verify', 'cleanup', 'background', 'fault', 'solution'], 'bash 셀', fence, problems);
   rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'reason', 'ok', 'fail', 'scenario'], 'bash 셀', fence, problems);
   const role = shellRole(meta, fence, problems);
@@ -282,8 +300,14 @@ function yamlCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: 
     rejectKeys(meta, ['id'], `${annotation} 블록`, fence, problems);
     return { cell: { ...common, kind: annotation }, problems };
   }
-  rejectFlags(meta, ['cleanup', 'fault', 'solution'], 'YAML 매니페스트 셀(그 자체로 적용 셀입니다)', fence, problems);
-  rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'reason', 'scenario', 'expect-invalid'], 'YAML 매니페스트 셀', fence, problems);
+  const mutant = meta.flags.has('mutant');
+  if (mutant) {
+    rejectFlags(meta, ['mutant'], 'mutant 매니페스트 셀(틀린 변형은 그냥 적용됩니다)', fence, problems);
+    rejectKeys(meta, MUTANT_KEYS, 'mutant 매니페스트 셀', fence, problems);
+  } else {
+    rejectFlags(meta, ['cleanup', 'fault', 'solution'], 'YAML 매니페스트 셀(그 자체로 적용 셀입니다)', fence, problems);
+    rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'reason', 'scenario', 'expect-invalid'], 'YAML 매니페스트 셀', fence, problems);
+  }
   const expectInvalid = meta.keys.get('expect-invalid');
   if (expectInvalid !== undefined && !expectInvalid.trim()) {
     problems.push({
@@ -320,15 +344,14 @@ function yamlCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: 
     });
   }
   const options = runOptions(meta, fence, problems);
-  return {
-    cell: {
-      ...common,
-      ...options,
-      kind: 'manifest',
-      cleanup: meta.flags.has('cleanup'),
-      documents,
-      expectInvalid: expectInvalid?.trim() || undefined,
-    },
-    problems,
+  const manifest: ManifestCell = {
+    ...common,
+    ...options,
+    kind: 'manifest',
+    cleanup: meta.flags.has('cleanup'),
+    documents,
+    expectInvalid: expectInvalid?.trim() || undefined,
   };
+  if (mutant) return mutantCell(manifest, meta, fence, problems);
+  return { cell: manifest, problems };
 }

@@ -68,6 +68,31 @@ function checkFileLevel(cells: Cell[]): CellProblem[] {
       });
     }
   }
+  for (const cell of cells) {
+    if (cell.kind !== 'mutant') continue;
+    const target = seen.get(cell.of);
+    if (!target || target.kind !== 'shell' || target.role !== 'verify') {
+      problems.push({
+        code: 'output-of-unknown',
+        file: cell.file,
+        line: cell.line,
+        column: 1,
+        message: `mutant of=${cell.of}: 이 파일에 그런 id의 verify 셀이 없습니다. 이 실수로 실패해야 할 같은 파일의 bash verify 셀 id를 쓰세요.`,
+      });
+    }
+    for (const id of cell.restore ?? []) {
+      const restore = seen.get(id);
+      if (!restore || (restore.kind !== 'shell' && restore.kind !== 'manifest')) {
+        problems.push({
+          code: 'output-of-unknown',
+          file: cell.file,
+          line: cell.line,
+          column: 1,
+          message: `mutant restore=${id}: 이 파일에 그런 id의 실행 셀이나 매니페스트 셀이 없습니다.`,
+        });
+      }
+    }
+  }
   return problems;
 }
 

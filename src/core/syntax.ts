@@ -8,8 +8,10 @@ export const OUTPUT_LANGUAGES = ['text', 'console', 'plaintext'] as const;
 export const SHELL_ROLE_FLAGS = ['run', 'verify', 'cleanup', 'background'] as const;
 export const CHALLENGE_FLAGS = ['fault', 'solution'] as const;
 export const YAML_ANNOTATION_FLAGS = ['fragment', 'not-k8s'] as const;
+/** A deliberately wrong variant of a lab step, proven to make its verify cell fail (`mutant of=VERIFY_ID`). */
+export const MUTANT_FLAGS = ['mutant'] as const;
 
-export const CELL_FLAGS = [...SHELL_ROLE_FLAGS, ...CHALLENGE_FLAGS, ...YAML_ANNOTATION_FLAGS] as const;
+export const CELL_FLAGS = [...SHELL_ROLE_FLAGS, ...CHALLENGE_FLAGS, ...YAML_ANNOTATION_FLAGS, ...MUTANT_FLAGS] as const;
 export const CELL_KEYS = [
   'id',
   'timeout',
@@ -21,6 +23,10 @@ export const CELL_KEYS = [
   'scenario',
   'expect-invalid',
   'output-of',
+  'compare',
+  'retry',
+  'of',
+  'restore',
 ] as const;
 
 /** Docusaurus's own code block meta; passed through untouched. */

@@ -99,9 +99,34 @@ export interface OutputCell extends CellCommon {
   kind: 'output';
   /** Id of the cell whose expected output this is. */
   of: string;
+  /** How CI compares the block with the cell's real output (src/core/output-options.ts). */
+  compare: OutputCompare;
 }
 
-export type Cell = ShellCell | ManifestCell | AnnotatedYamlCell | OutputCell;
+/**
+ * `tolerant`: ages, UIDs, IPs, pod-name hashes, resourceVersions, timestamps, `...` lines and column
+ * spacing may differ. `none`: never compared, with the author's reason (shown in the report).
+ */
+export type OutputCompare =
+  | { mode: 'tolerant'; /** Extra runs of the cell while the output still differs (author-allowed; default 0). */ retries: number }
+  | { mode: 'none'; reason: string };
+
+/**
+ * A deliberately wrong variant of a lab step (`bash mutant of=VERIFY_ID`, `yaml mutant of=VERIFY_ID`):
+ * hidden from readers, run by the notebook runner to prove that the verify cell fails on this mistake
+ * and passes again once the step's own cells are re-run (src/notebook/mutants.ts).
+ */
+export interface MutantCell extends CellCommon {
+  kind: 'mutant';
+  /** Id of the verify cell this mistake must make fail. */
+  of: string;
+  /** The wrong variant as an ordinary runnable cell (same id): a bash run cell or a manifest apply. */
+  variant: ShellCell | ManifestCell;
+  /** Cells to re-run to restore the right state (`restore=a,b`); undefined: the step's cells before the verify. */
+  restore?: string[];
+}
+
+export type Cell = ShellCell | ManifestCell | AnnotatedYamlCell | OutputCell | MutantCell;
 export type RunnableCell = ShellCell | ManifestCell;
 
 export interface ParsedFile {

@@ -11,6 +11,7 @@ import { notebookNamespace } from './namespace';
 import { planNotebook } from './plan';
 import { planText } from './plan-text';
 import { progressPrinter } from './progress';
+import { LeakCheck } from './leak-check';
 import { runNotebook } from './run';
 import { runReport } from './summary';
 import type { NotebookReport } from './types';
@@ -145,9 +146,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   const startedAt = performance.now();
   const reports: NotebookReport[] = [];
+  const cluster = connection?.cluster ?? noCluster;
+  const leakCheck = cluster.inventory ? new LeakCheck(() => cluster.inventory!(), (message) => io.stderr(`  ${message}\n`)) : undefined;
   try {
     for (const parsed of notebooks) {
       if (main.signal.aborted) break;
+      await leakCheck?.start();
       const report = await runNotebook(parsed, {
           ci: options.ci,
           cluster: connection?.cluster ?? noCluster,
@@ -160,12 +164,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           cleanupSignal: cleanup.signal,
           onEvent: progressPrinter({ write: io.stderr, verbose: options.verbose }),
         });
+      if (!report.unreachable && !main.signal.aborted) await leakCheck?.finish(parsed, report);
       reports.push(report);
       if (report.unreachable) {
         io.stderr('\n클러스터에 연결할 수 없어 남은 노트북은 실행하지 않습니다.\n');
         break;
       }
     }
+    leakCheck?.end();
   } finally {
     io.signals?.off('SIGINT', onSignal);
     io.signals?.off('SIGTERM', onSignal);

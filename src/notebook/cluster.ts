@@ -1,3 +1,4 @@
+import type { InventoryItem } from '../kube/inventory';
 import type { KubeTarget } from '../kube/types';
 import type { KubeOperations } from '../runner';
 
@@ -10,6 +11,8 @@ export interface NotebookCluster {
   prepareNamespace(name: string): Promise<{ created: boolean }>;
   /** Deletes the namespace and waits until it is gone. */
   removeNamespace(name: string): Promise<void>;
+  /** Every object of the cluster, for the leak check; absent: no leak check. */
+  inventory?(): Promise<InventoryItem[]>;
 }
 
 /** No cluster at all: shell cells only (tests, and notebooks that never touch Kubernetes). */

@@ -217,3 +217,44 @@ describe('notebook runner: interruption and the namespace', () => {
     expect(report).toMatchObject({ failed: true, unreachable: true });
   });
 });
+
+describe('notebook runner: expected outputs (CI)', () => {
+  it('compares tolerantly, honours compare=none and retry=, fails with a diff at the block line, and reports blocks whose cell did not run', async () => {
+    const report = await run('outputs.md', { ci: true });
+    const status = Object.fromEntries(report.outputChecks.map((c) => [c.cellId, c.status]));
+    expect(status).toEqual({ 'fx-out-table': 'matched', 'fx-out-exempt': 'exempt', 'fx-out-eventually': 'matched', 'fx-out-wrong': 'mismatch', 'fx-out-never': 'not-run' });
+    expect(report.outputChecks.find((c) => c.cellId === 'fx-out-eventually')?.attempts).toBe(3);
+    const wrong = one(report, 'fx-out-wrong');
+    expect(wrong).toMatchObject({ status: 'passed', ok: false });
+    expect(wrong.message).toContain('예상 출력이 실제 출력과 다릅니다: test/fixtures/notebooks/outputs.md:46 (output-of=fx-out-wrong)');
+    expect(wrong.message).toContain('+ deployment.apps/api created');
+    expect(report.outputChecks.find((c) => c.cellId === 'fx-out-never')?.message).toContain('건너뛰어');
+    expect(report.failed).toBe(true);
+  });
+
+  it('does not compare outside CI mode', async () => {
+    const report = await run('outputs.md');
+    expect(report.outputChecks).toEqual([]);
+    expect(one(report, 'fx-out-wrong').ok).toBe(true);
+  });
+});
+
+describe('notebook runner: mutants', () => {
+  it('proves a verify catches its declared mistake, restores the state, and fails on a mistake the verify misses', async () => {
+    const report = await run('mutants.md', { ci: true });
+    const status = Object.fromEntries(report.mutants.map((m) => [m.mutantId, m.status]));
+    expect(status).toEqual({ 'fx-mut-typo': 'proven', 'fx-mut-harmless': 'not-proven', 'fx-mut-skip': 'skipped' });
+    expect(report.mutants.find((m) => m.mutantId === 'fx-mut-harmless')?.message).toContain('verify(fx-mut-check)가 통과했습니다');
+    // Restored: the step's cell ran again and the state is right for the rest of the notebook.
+    expect(readFileSync(path.join(out, 'label'), 'utf8').trim()).toBe('app=web');
+    expect(byId(report, 'fx-mut-check').map((s) => [s.phase, s.ok])).toEqual([
+      ['main', true],
+      ['mutant-verify', true],
+      ['restored-verify', true],
+      ['mutant-verify', false],
+      ['restored-verify', true],
+    ]);
+    expect(one(report, 'fx-mut-next-check').ok).toBe(true);
+    expect(report.failed).toBe(true);
+  });
+});

@@ -1,9 +1,11 @@
 import { formatProblem } from '../core';
 import { runCell, startShellCell, type CellContext, type CellResult, type OutputChunk, type ShellProcess } from '../runner';
 import { ClusterUnreachableError, type NotebookCluster } from './cluster';
+import { compareOutputs, outputSummaryChecks } from './output-check';
+import { mutantSkipped, proveMutant } from './mutants';
 import { planSteps } from './plan';
 import { countSteps, notebookFailed } from './summary';
-import type { NotebookPlan, NotebookReport, PlanStep, ScenarioPlan, ScenarioReport, ScenarioStatus, StepReport } from './types';
+import type { MutantReport, NotebookPlan, NotebookReport, PlanStep, ScenarioPlan, ScenarioReport, ScenarioStatus, StepReport } from './types';
 
 export type NotebookEvent =
   | { type: 'notebook-start'; plan: NotebookPlan; namespace: string; total: number }
@@ -76,6 +78,8 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
   const steps: StepReport[] = [];
   const scenarios: ScenarioReport[] = [];
   const errors: string[] = [];
+  const mutants: MutantReport[] = [];
+  const reportsOf = new Map<PlanStep, StepReport>();
   const backgrounds: Array<{ step: PlanStep; proc: ShellProcess; report: StepReport }> = [];
   let index = 0;
   let namespaceCreated = false;
@@ -96,6 +100,9 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
       unreachable,
       durationMs: Math.round(performance.now() - startedAt),
       counts,
+      outputChecks: outputSummaryChecks(plan, reportsOf),
+      mutants: [...mutants, ...plan.orphanMutants.map((m) => mutantSkipped(m))],
+      leaks: [],
       failed: false,
     };
     report.failed = notebookFailed(report);
@@ -107,6 +114,7 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
   const record = (step: PlanStep, report: StepReport): StepReport => {
     index += 1;
     steps.push(report);
+    if (!reportsOf.has(step)) reportsOf.set(step, report);
     emit({ type: 'step-end', step, report, index, total });
     return report;
   };
@@ -144,20 +152,35 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
     if (step.skipReason) return record(step, reportOf(step, { status: 'skipped', message: step.skipReason }));
     emit({ type: 'step-start', step, index: index + 1, total });
     if (step.kind === 'background' && step.cell.kind === 'shell') return startBackground(step);
-    const result = await runCell(step.cell, context(signal, step));
-    const ok = okFor(step, result);
-    return record(
+    let result = await runCell(step.cell, context(signal, step));
+    let ok = okFor(step, result);
+    let message = step.expect === 'fail' ? expectedFailureMessage(result, ok) : result.message;
+    let outputs: StepReport['outputs'];
+    if (ok && step.outputs?.length) {
+      // CI: the page's expected output must be what the cell printed; re-run only where the author allowed it.
+      const compared = await compareOutputs(step.outputs, result, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        result = await runCell(step.cell, context(signal, step));
+        return okFor(step, result) ? result : undefined;
+      });
+      outputs = compared.checks;
+      if (compared.failure) {
+        ok = false;
+        message = compared.failure;
+      }
+    }
+    const report = record(
       step,
-      reportOf(step, {
-        status: result.status,
-        ok,
-        message: step.expect === 'fail' ? expectedFailureMessage(result, ok) : result.message,
-        output: result.output,
-        truncated: result.truncated,
-        durationMs: result.durationMs,
-        objects: result.objects,
-      }),
+      reportOf(step, { status: result.status, ok, message, output: result.output, truncated: result.truncated, durationMs: result.durationMs, objects: result.objects, outputs }),
     );
+    if (report.ok && step.mutants?.length) {
+      for (const plan of step.mutants) {
+        const proof = await proveMutant(plan, step, (s) => runStep(s, signal));
+        mutants.push(proof);
+        emit({ type: 'notice', message: `${proof.status === 'proven' ? '◆' : '✘'} 흔한 실수 ${proof.mutantId}: ${proof.message}` });
+      }
+    }
+    return report;
   };
 
   const startBackground = async (step: PlanStep): Promise<StepReport> => {

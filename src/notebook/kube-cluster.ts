@@ -1,4 +1,5 @@
-import { ensureNamespaces, kubeRequest, KubeUnreachableError, type KubeTarget } from '../kube';
+import { clusterInventory, ensureNamespaces, kubeRequest, KubeUnreachableError, type KubeTarget } from '../kube';
+import { CHURN_RESOURCES } from './leaks';
 import { ClusterUnreachableError, type NotebookCluster } from './cluster';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,6 +50,7 @@ export function kubeCluster(target: KubeTarget, options: KubeClusterOptions = {}
 
   return {
     target,
+    inventory: () => clusterInventory(target, { skipResources: CHURN_RESOURCES }),
     async prepareNamespace(name) {
       try {
         const phase = await phaseOf(name);

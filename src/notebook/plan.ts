@@ -1,5 +1,6 @@
 import { isRunnable, type ParsedFile, type RunnableCell } from '../core';
 import { NAMESPACE_PATTERN } from '../core/syntax';
+import { attachMutants, outputsByCell } from './proof-plan';
 import type { MainItem, NotebookPlan, Phase, PlanStep, ScenarioPlan, SkipNote, StepKind } from './types';
 
 function kindOf(cell: RunnableCell): StepKind {
@@ -73,6 +74,15 @@ export function planNotebook(parsed: ParsedFile, options: { ci: boolean }): Note
       main.push(scenarioPlan(cell.scenario, byScenario.get(cell.scenario)!, options.ci));
     }
   }
+  if (options.ci) {
+    const outputs = outputsByCell(parsed);
+    for (const s of planSteps({ main, cleanup } as NotebookPlan)) {
+      const mine = outputs.get(s.cell.id);
+      // A scenario's verify runs twice (broken, fixed): its output is the fixed one's.
+      if (mine && s.phase !== 'verify-broken') s.outputs = mine;
+    }
+  }
+  const orphanMutants = attachMutants(parsed, main, (cell, phase, expect) => step(cell, phase, options.ci, expect));
   const declared = parsed.frontMatter.namespace;
   const problems = [...parsed.problems];
   if (declared !== undefined && (typeof declared !== 'string' || !NAMESPACE_PATTERN.test(declared))) {
@@ -92,6 +102,7 @@ export function planNotebook(parsed: ParsedFile, options: { ci: boolean }): Note
     cleanup,
     problems,
     ci: options.ci,
+    orphanMutants,
   };
 }
 

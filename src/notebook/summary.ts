@@ -21,10 +21,15 @@ export function addCounts(all: readonly Counts[]): Counts {
   );
 }
 
-/** A notebook fails on any unmet step, author problem, setup error, or unproven scenario. */
-export function notebookFailed(report: Pick<NotebookReport, 'counts' | 'problems' | 'errors' | 'scenarios' | 'interrupted'>): boolean {
+/** A notebook fails on any unmet step, author problem, setup error, unproven scenario or mutant, or leak. */
+export function notebookFailed(
+  report: Pick<NotebookReport, 'counts' | 'problems' | 'errors' | 'scenarios' | 'interrupted'> & Partial<Pick<NotebookReport, 'mutants' | 'leaks' | 'outputChecks'>>,
+): boolean {
   return (
     report.counts.failed > 0 ||
+    (report.leaks?.length ?? 0) > 0 ||
+    (report.mutants ?? []).some((m) => m.status === 'not-proven' || m.status === 'not-restored' || m.status === 'failed') ||
+    (report.outputChecks ?? []).some((c) => c.status === 'mismatch') ||
     report.problems.length > 0 ||
     report.errors.length > 0 ||
     report.interrupted ||
@@ -43,6 +48,18 @@ export function runReport(notebooks: NotebookReport[], fields: { ci: boolean; co
 }
 
 /** `12.3초`, `2분 5초`. */
+/** Totals of the proofs besides the steps: expected outputs and mutants. */
+export function proofCounts(notebooks: readonly Pick<NotebookReport, 'outputChecks' | 'mutants' | 'leaks'>[]) {
+  const outputs = notebooks.flatMap((n) => n.outputChecks);
+  const mutants = notebooks.flatMap((n) => n.mutants);
+  const by = <T extends { status: string }>(list: T[], status: string) => list.filter((x) => x.status === status).length;
+  return {
+    outputs: { total: outputs.length, matched: by(outputs, 'matched'), mismatch: by(outputs, 'mismatch'), exempt: by(outputs, 'exempt'), notRun: by(outputs, 'not-run') },
+    mutants: { total: mutants.length, proven: by(mutants, 'proven'), verifies: new Set(mutants.filter((m) => m.status === 'proven').map((m) => m.verifyId)).size },
+    leaks: notebooks.reduce((sum, n) => sum + n.leaks.length, 0),
+  };
+}
+
 export function formatDuration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)}초`;
   const seconds = Math.round(ms / 1000);

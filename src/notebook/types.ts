@@ -1,5 +1,5 @@
 /** The notebook runner's plan (what would run, in which order) and its report (what happened). */
-import type { CellProblem, RunnableCell } from '../core';
+import type { CellProblem, MutantCell, OutputCell, RunnableCell } from '../core';
 import type { ObjectResult } from '../kube/types';
 import type { RunStatus } from '../runner';
 
@@ -10,7 +10,19 @@ export type StepKind = 'run' | 'verify' | 'background' | 'apply' | 'delete' | 'e
  * Where a step sits: the notebook's main sequence, a challenge scenario's protocol
  * (fault -> investigate -> verify must fail -> solution -> verify must pass), or the final cleanup.
  */
-export type Phase = 'main' | 'fault' | 'investigate' | 'verify-broken' | 'solution' | 'verify-fixed' | 'cleanup';
+export type Phase =
+  | 'main'
+  | 'fault'
+  | 'investigate'
+  | 'verify-broken'
+  | 'solution'
+  | 'verify-fixed'
+  | 'cleanup'
+  // A declared mistake (src/notebook/mutants.ts): apply it, verify must fail, restore, verify must pass.
+  | 'mutant'
+  | 'mutant-verify'
+  | 'restore'
+  | 'restored-verify';
 
 export interface PlanStep {
   cell: RunnableCell;
@@ -21,6 +33,44 @@ export interface PlanStep {
   expect: 'pass' | 'fail';
   /** Set in CI mode for a `ci=skip` cell. */
   skipReason?: string;
+  /** CI mode: the page's expected outputs of this cell, compared with what it prints. */
+  outputs?: OutputCell[];
+  /** A main-sequence verify: the declared mistakes it must catch (run right after it passes). */
+  mutants?: MutantPlan[];
+}
+
+/** A lab step's deliberate mistake: apply it, the verify must fail, restore, the verify must pass. */
+export interface MutantPlan {
+  mutant: MutantCell;
+  /** The wrong variant, as a step that must succeed (it is a mistake, not a crash). */
+  apply: PlanStep;
+  /** The step's own cells, re-run to get back to the right state. */
+  restore: PlanStep[];
+  /** Why it cannot be proven here (a skipped cell, nothing to restore ...), in Korean. */
+  skipReason?: string;
+}
+
+export type MutantStatus = 'proven' | 'not-proven' | 'not-restored' | 'failed' | 'skipped' | 'not-run';
+
+export interface MutantReport {
+  mutantId: string;
+  verifyId: string;
+  file: string;
+  line: number;
+  status: MutantStatus;
+  message: string;
+}
+
+/** One expected-output block after the run. */
+export interface OutputCheck {
+  cellId: string;
+  file: string;
+  /** Line of the block's opening fence. */
+  line: number;
+  status: 'matched' | 'mismatch' | 'exempt' | 'not-run';
+  /** The exemption's reason, the diff, or why the cell did not run. */
+  message: string;
+  attempts?: number;
 }
 
 export interface SkipNote {
@@ -51,6 +101,8 @@ export interface NotebookPlan {
   /** Author mistakes: a notebook with any is not run. */
   problems: CellProblem[];
   ci: boolean;
+  /** Mutants whose verify is not in the main sequence: reported as not proven-able. */
+  orphanMutants: MutantPlan[];
 }
 
 export type StepStatus = RunStatus | 'skipped' | 'not-run';
@@ -74,6 +126,8 @@ export interface StepReport {
   objects?: ObjectResult[];
   /** For a background cell: how it ended when the notebook stopped it. */
   note?: string;
+  /** CI mode: how the cell's expected-output blocks compared. */
+  outputs?: OutputCheck[];
 }
 
 export type ScenarioStatus = 'proven' | 'not-proven' | 'not-fixed' | 'failed' | 'skipped' | 'not-run';
@@ -112,6 +166,12 @@ export interface NotebookReport {
   unreachable: boolean;
   durationMs: number;
   counts: Counts;
+  /** Every expected-output block of the notebook (CI mode). */
+  outputChecks: OutputCheck[];
+  /** Every declared mistake of the notebook and whether its verify was proven to catch it. */
+  mutants: MutantReport[];
+  /** Objects the notebook left outside its namespace (leak check), `Kind namespace/name`. */
+  leaks: string[];
   failed: boolean;
 }
 

@@ -26,6 +26,9 @@ const notebook: NotebookReport = {
   title: '예시',
   namespace: 'x-lab',
   namespaceCreated: true,
+  outputChecks: [],
+  mutants: [],
+  leaks: [],
   steps: [
     step({ cellId: 'ok-1', output: 'hello\n' }),
     step({ cellId: 'bad', kind: 'verify', status: 'failed', ok: false, message: '준비되지 않았습니다 <deploy/web> & "x"', output: '\u001b[31mError\u001b[0m: boom\u0007\n' }),

@@ -1,4 +1,4 @@
-import { formatDuration } from '../summary';
+import { formatDuration, proofCounts } from '../summary';
 import type { Counts, NotebookReport, RunReport, StepReport } from '../types';
 import type { ReportFormat } from './index';
 import { KIND_KO, mark, PHASE_KO, SCENARIO_KO, STATUS_KO } from './labels';
@@ -42,6 +42,21 @@ function notebookSection(nb: NotebookReport): string[] {
       out.push(`    - ${s.cellId}: ${s.message}`);
     }
   }
+  if (nb.outputChecks.length) {
+    const p = proofCounts([nb]).outputs;
+    out.push(`  예상 출력 ${p.total}개: 일치 ${p.matched}, 불일치 ${p.mismatch}, 비교 제외 ${p.exempt}, 셀이 실행되지 않아 비교 안 함 ${p.notRun}`);
+    for (const c of nb.outputChecks.filter((c) => c.status !== 'matched' && c.status !== 'mismatch')) {
+      out.push(`    - ${c.file}:${c.line} output-of=${c.cellId}: ${c.status === 'exempt' ? `비교 제외 (${c.message})` : c.message}`);
+    }
+  }
+  for (const m of nb.mutants) {
+    const sign = m.status === 'proven' ? '✔' : m.status === 'skipped' || m.status === 'not-run' ? '-' : '✘';
+    out.push(`  ${sign} 흔한 실수 ${m.mutantId} → verify ${m.verifyId}: ${m.message}${m.status === 'proven' ? '' : ` (${m.file}:${m.line})`}`);
+  }
+  if (nb.leaks.length) {
+    out.push(`  ✘ 노트북이 네임스페이스 밖에 남긴 객체 ${nb.leaks.length}개 (cleanup 셀로 지우세요):`);
+    for (const leak of nb.leaks) out.push(`    - ${leak}`);
+  }
   const notRun = nb.steps.filter((s) => s.status === 'not-run');
   if (notRun.length) out.push(`  실행하지 않은 셀 ${notRun.length}개: ${notRun[0]!.message}`);
   out.push(`  ${countsLine(nb.counts)}`);
@@ -58,6 +73,14 @@ export const humanFormat: ReportFormat = {
     out.push(
       `노트북 ${report.notebooks.length}개${report.ci ? ' (CI 모드)' : ''}${report.context ? `, 컨텍스트 ${report.context}` : ''}: ${countsLine(c)} — ${formatDuration(report.durationMs)}`,
     );
+    const proofs = proofCounts(report.notebooks);
+    if (report.ci) {
+      out.push(
+        `예상 출력 ${proofs.outputs.total}개: 비교해서 일치 ${proofs.outputs.matched}/${proofs.outputs.matched + proofs.outputs.mismatch}, 비교 제외 ${proofs.outputs.exempt}, 셀이 실행되지 않음 ${proofs.outputs.notRun}`,
+      );
+    }
+    if (proofs.mutants.total) out.push(`흔한 실수 ${proofs.mutants.total}개 중 증명됨 ${proofs.mutants.proven} (증명된 실수가 있는 verify 셀 ${proofs.mutants.verifies}개)`);
+    out.push(`네임스페이스 밖에 남은 객체: ${proofs.leaks}개`);
     if (report.interrupted) out.push('중단됨: Ctrl-C로 멈췄고, 정리 셀은 실행했습니다.');
     if (report.unreachable) out.push('중단됨: 클러스터(API 서버)에 연결할 수 없었습니다. 클러스터를 다시 켜고 실행하세요.');
     out.push(report.failed ? '결과: 실패' : '결과: 성공');

@@ -18,6 +18,10 @@ export const PHASE_KO: Record<Phase, string> = {
   solution: '해결',
   'verify-fixed': '수정 확인(통과해야 함)',
   cleanup: '정리',
+  mutant: '흔한 실수 적용',
+  'mutant-verify': '실수 확인(실패해야 함)',
+  restore: '바른 상태로 되돌림',
+  'restored-verify': '되돌린 뒤 확인(통과해야 함)',
 };
 
 export const STATUS_KO: Record<StepStatus, string> = {

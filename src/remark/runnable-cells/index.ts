@@ -114,7 +114,8 @@ export default function remarkRunnableCells(options: RunnableCellsOptions) {
     visit(tree, 'code', (node: Code, index: number | undefined, parent: Parent | undefined) => {
       const cell = byNode.get(node);
       if (!cell || cell.kind === 'fragment' || cell.kind === 'not-k8s' || !parent || index === undefined) return undefined;
-      if (cell.kind === 'output') {
+      // Expected output goes into its cell; a mutant (a deliberate mistake for CI) is not for readers.
+      if (cell.kind === 'output' || cell.kind === 'mutant') {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }

@@ -1,0 +1,60 @@
+/**
+ * The proofs a notebook carries besides its steps: the page's expected outputs (compared in CI)
+ * and the declared mistakes of its lab steps (mutants). Planned here, executed in execute.ts.
+ */
+import type { MutantCell, OutputCell, ParsedFile, RunnableCell } from '../core';
+import type { MainItem, MutantPlan, PlanStep } from './types';
+
+export function outputsByCell(parsed: ParsedFile): Map<string, OutputCell[]> {
+  const map = new Map<string, OutputCell[]>();
+  for (const cell of parsed.cells) if (cell.kind === 'output') map.set(cell.of, [...(map.get(cell.of) ?? []), cell]);
+  return map;
+}
+
+/** Cells of the lab step a verify closes: runnable main cells after the previous verify, in order. */
+function stepCellsBefore(verify: RunnableCell, main: MainItem[]): PlanStep[] {
+  const steps = main.flatMap((item) => (item.type === 'step' ? [item.step] : []));
+  const at = steps.findIndex((s) => s.cell.id === verify.id);
+  const cells: PlanStep[] = [];
+  for (let i = at - 1; i >= 0; i -= 1) {
+    const s = steps[i]!;
+    if (s.kind === 'verify') break;
+    if (s.kind === 'run' || s.kind === 'apply') cells.unshift(s);
+  }
+  return cells;
+}
+
+/**
+ * Attaches every mutant to its verify step. `makeStep` builds a step like the plan's own (CI skips
+ * included). A mutant whose verify is not in the main sequence cannot be proven: reported skipped.
+ */
+export function attachMutants(
+  parsed: ParsedFile,
+  main: MainItem[],
+  makeStep: (cell: RunnableCell, phase: PlanStep['phase'], expect?: 'pass' | 'fail') => PlanStep,
+): MutantPlan[] {
+  const cells = new Map(parsed.cells.map((c) => [c.id, c]));
+  const mainSteps = new Map(main.flatMap((item) => (item.type === 'step' ? [[item.step.cell.id, item.step] as const] : [])));
+  const orphans: MutantPlan[] = [];
+  for (const mutant of parsed.cells.filter((c): c is MutantCell => c.kind === 'mutant')) {
+    const verify = mainSteps.get(mutant.of);
+    const apply = makeStep(mutant.variant, 'mutant');
+    if (!verify) {
+      orphans.push({ mutant, apply, restore: [], skipReason: `verify 셀 ${mutant.of}가 노트북의 본 순서에 없어(챌린지 시나리오 안, 또는 정리 셀) 증명하지 않았습니다.` });
+      continue;
+    }
+    const restore = mutant.restore
+      ? mutant.restore.flatMap((id) => {
+          const cell = cells.get(id);
+          return cell && (cell.kind === 'shell' || cell.kind === 'manifest') ? [makeStep(cell, 'restore')] : [];
+        })
+      : stepCellsBefore(verify.cell, main).map((s) => makeStep(s.cell, 'restore'));
+    // A skipped restore cell (logs that need real containers) is just not re-run, like in the lab itself.
+    const skips = [apply, verify].filter((s) => s.skipReason);
+    const plan: MutantPlan = { mutant, apply, restore: restore.filter((s) => !s.skipReason) };
+    if (skips.length > 0) plan.skipReason = `CI에서 건너뛰는 셀이 있어 증명하지 않았습니다: ${skips.map((s) => `${s.cell.id} (${s.skipReason})`).join(', ')}`;
+    else if (plan.restore.length === 0) plan.skipReason = `바른 상태로 되돌릴 셀이 없습니다. mutant에 restore=셀id,...를 쓰세요.`;
+    verify.mutants = [...(verify.mutants ?? []), plan];
+  }
+  return orphans;
+}
