@@ -1,14 +1,16 @@
 /**
  * Author's quick check: parses every cell of the given files or folders (default:
- * docs/ and notebooks/) and compiles each file as MDX, without building the site.
+ * docs/ and notebooks/) and compiles each file as MDX, without building the site;
+ * then applies the style rules: the glossary (style/glossary.yaml) and pinned installs.
  * Exit 0 when clean, 1 on any problem, 2 on a usage error.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkFrontmatter from 'remark-frontmatter';
-import { formatProblem, type CellProblem } from '../src/core';
+import { checkGlossary, checkPins, formatProblem, parseMarkdownTree, type CellProblem, type GlossaryRule } from '../src/core';
 import { scanContent } from '../src/content/files';
+import { loadGlossary } from '../src/content/glossary';
 import remarkRunnableCells from '../src/remark/runnable-cells';
 
 const root = process.cwd();
@@ -29,10 +31,19 @@ async function compileErrors(file: string): Promise<CellProblem[]> {
   }
 }
 
+/** The course's style rules: one vocabulary (style/glossary.yaml) and pinned installs. */
+async function styleProblems(file: string, glossary: readonly GlossaryRule[]): Promise<CellProblem[]> {
+  const source = await readFile(path.resolve(root, file), 'utf8');
+  const tree = parseMarkdownTree(source);
+  return [...checkGlossary(tree, source, file, glossary), ...checkPins(tree, file)];
+}
+
 async function main(): Promise<number> {
   const targets = process.argv.slice(2);
   let scan;
+  let glossary: GlossaryRule[];
   try {
+    glossary = await loadGlossary(root);
     scan = await scanContent(root, targets.length ? targets : undefined);
   } catch (error) {
     console.error((error as Error).message);
@@ -40,7 +51,10 @@ async function main(): Promise<number> {
   }
   const problems = [...scan.problems];
   const alreadyBroken = new Set(scan.problems.filter((p) => p.code === 'mdx-syntax').map((p) => p.file));
-  for (const file of scan.files) if (!alreadyBroken.has(file.file)) problems.push(...(await compileErrors(file.file)));
+  for (const file of scan.files) {
+    if (alreadyBroken.has(file.file)) continue;
+    problems.push(...(await compileErrors(file.file)), ...(await styleProblems(file.file, glossary)));
+  }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   for (const problem of problems) console.log(formatProblem(problem));
   const cells = scan.files.reduce((n, f) => n + f.cells.length, 0);

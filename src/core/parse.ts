@@ -46,6 +46,11 @@ function frontMatterOf(tree: Root, file: string, problems: CellProblem[]): Recor
   }
 }
 
+/** The mdast tree of a file, parsed exactly as the cell parser does; throws on MDX syntax errors. */
+export function parseMarkdownTree(text: string): Root {
+  return processor.parse(text);
+}
+
 /**
  * Parses one .md or .mdx file (Docusaurus compiles both as MDX) into cells and
  * author problems. Pure: the caller reads the file.

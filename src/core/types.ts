@@ -13,7 +13,10 @@ export type ProblemCode =
   | 'missing-reason'
   | 'output-of-unknown'
   | 'yaml-syntax'
-  | 'yaml-not-k8s';
+  | 'yaml-not-k8s'
+  | 'glossary'
+  | 'glossary-ignore-reason'
+  | 'unpinned-install';
 
 /** An author mistake, always with the Markdown file's line (1-based). */
 export interface CellProblem {

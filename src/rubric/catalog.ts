@@ -19,8 +19,8 @@ export const CRITERIA: readonly RubricCriterion[] = [
     title: '클러스터 정상 구축 및 HA 구성',
     points: 10,
     checks: [
-      { id: 'cluster-nodes', title: '노드 구성과 스케줄링 라벨', points: 5, judge: 'machine', how: '컨트롤 플레인 노드와 워커 3대 이상이 Ready이고, 워커에 node-type=cpu-optimized, disktype=ssd 라벨이 있는지' },
-      { id: 'cluster-ha', title: 'HA 컨트롤 플레인과 etcd 백업·복원', points: 5, judge: 'human', how: '컨트롤 플레인 3대(로드 밸런서 뒤)와 외부 etcd를 설계하고, etcd 스냅숏 백업·복원을 시연하는지. 과정 클러스터는 컨트롤 플레인이 1대라 기계가 판정하지 않습니다' },
+      { id: 'cluster-nodes', title: '노드 구성과 스케줄링 레이블', points: 5, judge: 'machine', how: '컨트롤 플레인 노드와 워커 3대 이상이 Ready이고, 워커에 node-type=cpu-optimized, disktype=ssd 레이블이 있는지' },
+      { id: 'cluster-ha', title: 'HA 컨트롤 플레인과 etcd 백업·복원', points: 5, judge: 'human', how: '컨트롤 플레인 3대(로드밸런서 뒤)와 외부 etcd를 설계하고, etcd 스냅샷 백업·복원을 시연하는지. 과정 클러스터는 컨트롤 플레인이 1대라 기계가 판정하지 않습니다' },
     ],
   },
   {
@@ -41,7 +41,7 @@ export const CRITERIA: readonly RubricCriterion[] = [
     checks: [
       { id: 'net-services', title: 'Service와 엔드포인트', points: 3, judge: 'machine', how: '각 애플리케이션을 고르는 Service에 준비된 엔드포인트가 있고, StatefulSet은 헤드리스 Service를 쓰는지' },
       { id: 'net-gateway', title: 'Gateway, HTTPRoute, TLS 인증서', points: 4, judge: 'machine', how: 'frontend로 가는 HTTPRoute가 Gateway의 HTTPS 리스너에 붙어 있고, 그 인증서 Secret을 cert-manager Certificate가 관리하는지' },
-      { id: 'net-external', title: '도메인으로 실제 접속', points: 3, judge: 'human', how: '클러스터 밖에서 환경별 도메인으로 HTTPS 접속이 되는 것을 데모로 보이는지. 설정은 기계가 보지만 실제 접속 경로(DNS, 로드 밸런서)는 사람이 확인합니다' },
+      { id: 'net-external', title: '도메인으로 실제 접속', points: 3, judge: 'human', how: '클러스터 밖에서 환경별 도메인으로 HTTPS 접속이 되는 것을 데모로 보이는지. 설정은 기계가 보지만 실제 접속 경로(DNS, 로드밸런서)는 사람이 확인합니다' },
     ],
   },
   {
@@ -82,7 +82,7 @@ export const CRITERIA: readonly RubricCriterion[] = [
     title: 'Secret 관리 및 보안 강화',
     points: 7,
     checks: [
-      { id: 'pss-restricted', title: 'Pod Security Standards restricted', points: 3, judge: 'machine', how: 'dev, staging, prod 네임스페이스에 pod-security.kubernetes.io/enforce=restricted 라벨이 있는지' },
+      { id: 'pss-restricted', title: 'Pod Security Standards restricted', points: 3, judge: 'machine', how: 'dev, staging, prod 네임스페이스에 pod-security.kubernetes.io/enforce=restricted 레이블이 있는지' },
       { id: 'secrets-external', title: 'External Secrets로 만든 DB 자격 증명', points: 2, judge: 'machine', how: 'postgresql이 쓰는 Secret을 prod의 ExternalSecret이 만드는지' },
       { id: 'image-scan', title: '이미지 스캔', points: 2, judge: 'human', how: 'CI 파이프라인이 이미지를 스캔하고(예: Trivy), 심각한 취약점이 있으면 배포를 막는지 파이프라인과 결과로 보이는지' },
     ],
@@ -94,7 +94,7 @@ export const CRITERIA: readonly RubricCriterion[] = [
     points: 10,
     checks: [
       { id: 'mon-servicemonitor', title: 'ServiceMonitor', points: 3, judge: 'machine', how: 'ServiceMonitor가 backend Service를 고르고, 엔드포인트의 포트 이름이 그 Service에 있는지' },
-      { id: 'mon-rules', title: '알림 규칙', points: 3, judge: 'machine', how: 'PrometheusRule에 알림(alert) 규칙이 있고, for와 severity 라벨을 갖춘 규칙이 있는지' },
+      { id: 'mon-rules', title: '알림 규칙', points: 3, judge: 'machine', how: 'PrometheusRule에 알림(alert) 규칙이 있고, for와 severity 레이블을 갖춘 규칙이 있는지' },
       { id: 'mon-dashboards', title: '대시보드의 구성과 품질', points: 4, judge: 'human', how: 'Grafana 대시보드가 서비스 상태(요청량, 오류율, 지연, 자원, 스케일링)를 한눈에 보여 주고 알림이 실제로 전달되는지 데모로 보이는지' },
     ],
   },

@@ -75,7 +75,7 @@ describe('scoring an empty project', () => {
     expect(check(report, 'rbac-developer').earned).toBe(0);
     expect(failedParts(report, 'rbac-developer').map((p) => p.missing)).toContainEqual(expect.stringContaining('평가할 수 없습니다'));
     expect(failedParts(report, 'apps-ready')[0]!.missing).toBe(
-      'fp-prod에 frontend Deployment가 없습니다 (이름이 frontend이거나 app.kubernetes.io/name=frontend 라벨이 있어야 합니다)',
+      'fp-prod에 frontend Deployment가 없습니다 (이름이 frontend이거나 app.kubernetes.io/name=frontend 레이블이 있어야 합니다)',
     );
   });
 

@@ -61,7 +61,7 @@ export function findApp(ctx: CheckContext, key: AppKey): Workload | undefined {
 
 export const notFound = (ctx: CheckContext, key: AppKey): string => {
   const kind = APPS.find((a) => a.key === key)!.kind === 'Deployment' ? 'Deployment가' : 'StatefulSet이';
-  return `${ctx.env.prod}에 ${key} ${kind} 없습니다 (이름이 ${key}이거나 app.kubernetes.io/name=${key} 라벨이 있어야 합니다)`;
+  return `${ctx.env.prod}에 ${key} ${kind} 없습니다 (이름이 ${key}이거나 app.kubernetes.io/name=${key} 레이블이 있어야 합니다)`;
 };
 
 /** Whether every wanted replica is up to date and Ready. */

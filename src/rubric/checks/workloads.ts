@@ -16,7 +16,7 @@ export function clusterNodes(ctx: CheckContext): PartResult[] {
   return [
     part('Ready인 컨트롤 플레인 노드', 1, controlPlanes.length >= 1 ? undefined : 'Ready인 컨트롤 플레인 노드(node-role.kubernetes.io/control-plane)가 없습니다'),
     part('Ready인 워커 노드 3대 이상', 2, workers.length >= 3 ? undefined : `Ready인 워커 노드가 ${workers.length}대입니다 (3대 이상 필요)`),
-    part('스케줄링 라벨이 붙은 워커', 2, missingLabels.length === 0 ? undefined : `Ready 워커 중 ${missingLabels.join(', ')} 라벨을 가진 노드가 없습니다`),
+    part('스케줄링 레이블이 붙은 워커', 2, missingLabels.length === 0 ? undefined : `Ready 워커 중 ${missingLabels.join(', ')} 레이블을 가진 노드가 없습니다`),
   ];
 }
 
@@ -68,7 +68,7 @@ export function appsScheduling(ctx: CheckContext): PartResult[] {
     ? notFound(ctx, 'frontend')
     : spreadsOverNodes(frontend.template)
       ? undefined
-      : `${frontend.name}에 ${HOSTNAME} 기준 topologySpreadConstraints(또는 podAntiAffinity)가 없거나 그 labelSelector가 파드 라벨과 맞지 않습니다`;
+      : `${frontend.name}에 ${HOSTNAME} 기준 topologySpreadConstraints(또는 podAntiAffinity)가 없거나 그 labelSelector가 파드 레이블과 맞지 않습니다`;
 
   let spreadActual: string | undefined = frontend ? undefined : notFound(ctx, 'frontend');
   if (frontend) {
