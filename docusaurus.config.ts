@@ -36,7 +36,7 @@ const config: Config = {
       },
     ],
   ],
-  plugins: ['./src/plugins/notebook-mdx.ts', './src/plugins/code-theme-css.ts', './src/plugins/lazy-prism.ts'],
+  plugins: ['./src/plugins/notebook-mdx.ts', './src/plugins/dev-search-notice.ts', './src/plugins/code-theme-css.ts', './src/plugins/lazy-prism.ts'],
   clientModules: ['./src/client/idle-prefetch.ts'],
   presets: [
     [
