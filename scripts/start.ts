@@ -33,33 +33,58 @@ export const AGENT_STOPPED_MESSAGE =
   '에이전트가 멈췄습니다 (사이트는 계속 열려 있습니다). 셀을 다시 실행하려면 다른 터미널에서 `npm run agent`를 실행하고, ' +
   '새로 출력된 연결 링크를 브라우저에서 여세요. 사이트까지 끄려면 Ctrl-C를 누르세요.';
 
-function main(): void {
+export interface Command {
+  command: string;
+  args: string[];
+}
+
+/**
+ * Starts the site and the agent. The agent ending (stopped, crashed) leaves the site running and
+ * says how to start the agent again; the site ending, or stop(), ends both. `exit` is called once.
+ */
+export function startPair(site: Command, agentCommand: Command, exit: (code: number) => void): { stop(code: number): void; site: ChildProcess; agent: ChildProcess } {
   let stopping = false;
-  const site = launch('site', bin('docusaurus'), ['start', ...process.argv.slice(2)]);
-  const agent = launch('agent', bin('tsx'), [path.join(root, 'scripts', 'agent.ts')]);
+  const siteProcess = launch('site', site.command, site.args);
+  const agent = launch('agent', agentCommand.command, agentCommand.args);
+  const children = [agent, siteProcess];
+  const alive = (c: ChildProcess): boolean => c.exitCode === null && c.signalCode === null;
 
   agent.on('exit', (code, signal) => {
     if (stopping) return;
     console.log(`[start] 에이전트가 끝났습니다 (${signal ? `신호 ${signal}` : `종료 코드 ${code}`}).`);
     console.log(`[start] ${AGENT_STOPPED_MESSAGE}`);
   });
-  site.on('exit', (code) => {
+  siteProcess.on('exit', (code) => {
     if (!stopping) console.log(`[start] 개발 사이트가 끝났습니다 (종료 코드 ${code}). 에이전트도 멈춥니다.`);
     stop(code ?? 1);
   });
 
+  let exited = false;
+  const finish = (code: number): void => {
+    if (exited) return;
+    exited = true;
+    exit(code);
+  };
   function stop(code: number): void {
     if (stopping) return;
     stopping = true;
-    for (const child of [agent, site]) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    for (const child of children) if (alive(child)) child.kill('SIGTERM');
     // Give the agent its 2 s to stop its cells' process groups, then leave.
-    setTimeout(() => process.exit(code), 3_000).unref();
-    const left = (): boolean => [agent, site].some((c) => c.exitCode === null && c.signalCode === null);
-    for (const child of [agent, site]) child.once('exit', () => (left() ? undefined : process.exit(code)));
-    if (!left()) process.exit(code);
+    setTimeout(() => finish(code), 3_000).unref();
+    for (const child of children) child.once('exit', () => (children.some(alive) ? undefined : finish(code)));
+    if (!children.some(alive)) finish(code);
   }
-  process.once('SIGINT', () => stop(0));
-  process.once('SIGTERM', () => stop(0));
+  return { stop, site: siteProcess, agent };
 }
 
-main();
+function main(): void {
+  const pair = startPair(
+    { command: bin('docusaurus'), args: ['start', ...process.argv.slice(2)] },
+    { command: bin('tsx'), args: [path.join(root, 'scripts', 'agent.ts')] },
+    (code) => process.exit(code),
+  );
+  process.once('SIGINT', () => pair.stop(0));
+  process.once('SIGTERM', () => pair.stop(0));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -254,7 +254,7 @@ describe('mobile 390x844', () => {
     expect(box).not.toBeNull();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-    const clipped = await status.evaluate((el) => [el, ...el.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow === 'hidden'));
+    const clipped = await status.evaluate((el) => [el, ...Array.from(el.querySelectorAll("*"))].some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow === 'hidden'));
     expect(clipped).toBe(false);
   });
 
@@ -279,7 +279,7 @@ describe('/docs/assessment', () => {
         .map((row) => {
           const item = row.closest('li')!;
           const label = row.textContent?.trim();
-          const children = [...item.querySelectorAll(':scope > ul > li')].map((li) => li.textContent?.trim());
+          const children = Array.from(item.querySelectorAll(':scope > ul > li')).map((li) => li.textContent?.trim());
           return children.length === 1 && children[0] === label ? label : undefined;
         })
         .filter(Boolean),
