@@ -36,7 +36,13 @@ const config: Config = {
       },
     ],
   ],
-  plugins: ['./src/plugins/notebook-mdx.ts', './src/plugins/code-theme-css.ts', './src/plugins/lazy-prism.ts', './src/plugins/diagram-fonts-cache.ts'],
+  plugins: [
+    './src/plugins/notebook-mdx.ts',
+    './src/plugins/dev-search-notice.ts',
+    './src/plugins/code-theme-css.ts',
+    './src/plugins/lazy-prism.ts',
+    './src/plugins/diagram-fonts-cache.ts',
+  ],
   clientModules: ['./src/client/idle-prefetch.ts'],
   presets: [
     [

@@ -20,7 +20,8 @@ const sidebars: SidebarsConfig = {
     day('day4', 'Day 4 · 보안 & 클러스터 관리'),
     day('day5', 'Day 5 · 운영 & 고급 기능'),
     day('final-project', '최종 프로젝트'),
-    day('assessment', '학습 성과 측정'),
+    // One page: a category holding a single page of the same name would be one click too many.
+    'assessment/index',
   ],
 };
 

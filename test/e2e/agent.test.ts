@@ -166,7 +166,7 @@ describe('a reader with the agent', () => {
 
     const manifest = cell(page, 'd2-lab-namespace');
     await (await press(manifest, 'apply'))('passed');
-    expect(await manifest.textContent()).toMatch(/Namespace\/d2-lab\s*created/);
+    expect(await manifest.textContent()).toMatch(/Namespace\/d2-lab\s*생성됨/);
 
     await (await press(check, 'run'))('passed');
     expect(await check.locator('[data-verdict]').textContent()).toContain('네임스페이스 d2-lab이 준비되었습니다');
@@ -176,7 +176,7 @@ describe('a reader with the agent', () => {
     await pair(page, agent);
     await openLab(page, '/docs/day2/lab');
     const nodes = cell(page, 'd2-lab-nodes');
-    await nodes.getByRole('button', { name: '편집', exact: true }).click();
+    await nodes.getByRole('button', { name: '편집: d2-lab-nodes', exact: true }).click();
     await nodes.locator('textarea').fill('kubectl get nodes -o name');
     expect(await nodes.textContent()).toContain('수정됨');
     await (await press(nodes, 'run'))('error');
@@ -193,7 +193,7 @@ describe('a reader with the agent', () => {
       await pair(page, optedIn);
       await openLab(page, '/docs/day2/lab');
       const nodes = cell(page, 'd2-lab-nodes');
-      await nodes.getByRole('button', { name: '편집', exact: true }).click();
+      await nodes.getByRole('button', { name: '편집: d2-lab-nodes', exact: true }).click();
       await nodes.locator('textarea').fill('kubectl get nodes -o name');
       await (await press(nodes, 'run'))('passed');
       expect(await statusOf(nodes).textContent()).toContain('수정한 코드로 실행');
@@ -221,7 +221,9 @@ describe('a reader with the agent', () => {
 
     await watch.locator('[data-action="cancel"]').click();
     await stopped('cancelled', 15_000);
-    expect(await statusOf(watch).textContent()).toContain('취소됨');
+    // Stopping a background cell is what the reader asked for: it reads as stopped, not as an error.
+    expect(await statusOf(watch).textContent()).toContain('중지됨');
+    expect(await statusOf(watch).textContent()).not.toContain('종료 코드');
     // Cancel kills the whole process group: bash and the kubectl it started.
     await expect.poll(() => processesMatching(WATCH_COMMAND), { timeout: 10_000 }).toEqual([]);
   });
@@ -231,6 +233,7 @@ describe('a reader with the agent', () => {
     await openLab(page, '/docs/day5/lab');
     await (await press(cell(page, 'd5-lab-namespace'), 'apply'))('passed');
     await page.locator('[data-action="reset-lab"]').click();
+    await page.getByRole('dialog', { name: '실습을 초기화할까요?' }).locator('[data-action="confirm"]').click();
     const toolbar = page.getByRole('group', { name: '실습 전체 제어' });
     await expect.poll(() => textOf(toolbar), { timeout: 120_000 }).toContain('실습을 초기화했습니다.');
     await expect

@@ -20,7 +20,7 @@ function ChecksCell({ checks }: { checks: readonly RubricCheck[] }): ReactNode {
 /** The rubric as `npm run rubric` scores it: the same catalog, so page and scorer cannot drift. */
 export default function RubricTable(): ReactNode {
   return (
-    <div className={styles.wrap}>
+    <div className={styles.wrap} role="region" aria-label="평가 기준표" tabIndex={0}>
       <p>
         자동 채점 <strong>{`${MACHINE_POINTS}점`}</strong> · 사람 평가 <strong>{`${HUMAN_POINTS}점`}</strong> · {`합계 ${MACHINE_POINTS + HUMAN_POINTS}점`}
       </p>

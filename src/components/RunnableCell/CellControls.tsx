@@ -1,20 +1,10 @@
-import React, { type ReactNode } from 'react';
+import React, { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CellAction } from '../../agent/protocol';
 import AnsiOutput from './AnsiOutput';
 import type { CellRunState } from './useCellRun';
 import type { RunnableCellProps } from './types';
+import { headingBefore, objectWord, statusWord } from './words';
 import styles from './styles.module.css';
-
-const STATUS_LABELS: Record<CellRunState['status'], string> = {
-  idle: '',
-  queued: '대기 중',
-  running: '실행 중',
-  passed: '성공',
-  failed: '실패',
-  'timed-out': '시간 초과',
-  cancelled: '취소됨',
-  error: '오류',
-};
 
 const MANIFEST_ACTIONS: { action: CellAction; label: string }[] = [
   { action: 'apply', label: '적용(apply)' },
@@ -35,6 +25,12 @@ function verdict(cell: RunnableCellProps, state: CellRunState): string | undefin
   if (state.error) return state.error.message;
   if (cell.role === 'verify' && state.status === 'passed') return cell.okMessage ?? '확인을 통과했습니다.';
   if (cell.role === 'verify' && state.status === 'failed') return cell.failMessage ?? '확인에 실패했습니다.';
+  if (cell.role === 'background' && state.status === 'cancelled') return '백그라운드 셀을 중지했습니다.';
+  // The runner's sentence is written for the terminal, where the output comes first; here it is below.
+  if (cell.kind === 'shell' && state.status === 'failed' && state.outcome) {
+    const code = state.outcome.exitCode;
+    return `셀이 실패했습니다${code !== null && code !== undefined ? ` (종료 코드 ${code})` : ''}. 아래 출력에서 오류를 확인하세요.`;
+  }
   return state.outcome?.message;
 }
 
@@ -46,30 +42,54 @@ export default function CellControls({ cell, state, edited, onStart, onCancel }:
       ? MANIFEST_ACTIONS
       : [{ action: 'run' as const, label: cell.role === 'verify' ? '확인' : cell.role === 'background' ? '시작' : '실행' }];
   const message = verdict(cell, state);
+  const root = useRef<HTMLDivElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const [heading, setHeading] = useState<string | undefined>();
+  useEffect(() => {
+    if (root.current) setHeading(headingBefore(root.current));
+  }, []);
+  // The pressed button stays focusable (aria-disabled) while busy, so focus never falls to <body>;
+  // a keyboard reader is taken on to the stop button, the one thing to do next.
+  const wasBusy = useRef(busy);
+  useEffect(() => {
+    if (busy && !wasBusy.current && root.current?.contains(document.activeElement)) cancelRef.current?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
+  const where = heading ? `${heading} (${cell.id})` : cell.id;
+  const stopped = cell.role === 'background' && state.status === 'cancelled';
+  const objects = state.outcome?.objects ?? [];
   return (
-    <div className={styles.controls}>
+    <div className={styles.controls} ref={root}>
       <div className={styles.buttons}>
         {actions.map(({ action, label }) => (
           <button
             key={action}
             type="button"
             className="button button--sm button--primary"
-            disabled={busy}
-            onClick={() => onStart(action)}
+            aria-disabled={busy || undefined}
+            aria-label={`${label}: ${where}`}
+            onClick={() => (busy ? undefined : onStart(action))}
             data-action={action}
           >
             {label}
           </button>
         ))}
         {busy ? (
-          <button type="button" className="button button--sm button--secondary" onClick={onCancel} data-action="cancel">
+          <button
+            type="button"
+            ref={cancelRef}
+            className="button button--sm button--secondary"
+            onClick={onCancel}
+            data-action="cancel"
+            aria-label={`${cell.role === 'background' ? '중지' : '취소'}: ${where}`}
+          >
             {cell.role === 'background' ? '중지' : '취소'}
           </button>
         ) : null}
         {state.status !== 'idle' ? (
           <span className={styles.status} data-status={state.status} role="status">
-            {STATUS_LABELS[state.status]}
-            {state.outcome?.exitCode !== undefined && state.outcome.exitCode !== null ? ` · 종료 코드 ${state.outcome.exitCode}` : ''}
+            {statusWord(state.status, cell.role)}
+            {!stopped && state.outcome?.exitCode !== undefined && state.outcome.exitCode !== null ? ` · 종료 코드 ${state.outcome.exitCode}` : ''}
             {state.outcome ? ` · ${(state.outcome.durationMs / 1000).toFixed(1)}초` : ''}
             {edited ? ' · 수정한 코드로 실행' : ''}
           </span>
@@ -80,20 +100,21 @@ export default function CellControls({ cell, state, edited, onStart, onCancel }:
           {message}
         </p>
       ) : null}
-      {state.outcome?.objects?.length ? (
-        <ul className={styles.objects}>
-          {state.outcome.objects.map((o) => (
-            <li key={`${o.kind}/${o.namespace ?? ''}/${o.name}`}>
+      {objects.length ? (
+        <ul className={styles.objects} data-manifest-objects>
+          {objects.map((o) => (
+            <li key={`${o.kind}/${o.namespace ?? ''}/${o.name}`} data-object-status={o.status}>
               <code>
                 {o.kind}/{o.name}
               </code>{' '}
-              {o.status}: {o.message}
+              {objectWord(o.status)}: {o.message}
               {o.diff ? <pre className={styles.outputPre}>{o.diff}</pre> : null}
             </li>
           ))}
         </ul>
       ) : null}
-      {state.output ? <AnsiOutput text={state.output} /> : null}
+      {/* A manifest's results are the list above; the runner's text form of the same would say it twice. */}
+      {state.output && !(cell.kind === 'manifest' && objects.length) ? <AnsiOutput text={state.output} /> : null}
     </div>
   );
 }

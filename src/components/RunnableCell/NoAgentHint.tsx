@@ -10,3 +10,12 @@ export default function NoAgentHint(): ReactNode {
     </p>
   );
 }
+
+/** A session page's cell while the agent has no cluster it may use: short, with the one place to read why. */
+export function CellBlocked(): ReactNode {
+  return (
+    <p className={styles.agentHint} data-cell-blocked>
+      에이전트가 쓸 수 있는 클러스터가 없어 실행할 수 없습니다. <Link to="/docs/connect-cluster">내 클러스터 연결하기</Link>를 보세요.
+    </p>
+  );
+}

@@ -6,7 +6,7 @@ import { trackBackground } from '../agent/backgroundRuns';
 import CellControls from './CellControls';
 import { registerCell } from './cellStore';
 import { flagLabels, roleLabel } from './labels';
-import NoAgentHint from './NoAgentHint';
+import NoAgentHint, { CellBlocked } from './NoAgentHint';
 import type { RunnableCellProps } from './types';
 import { useCellRun } from './useCellRun';
 import styles from './styles.module.css';
@@ -77,17 +77,16 @@ export default function RunnableCell(props: RunnableCellProps): ReactNode {
         <p className={styles.note}>이 매니페스트는 일부러 틀렸습니다. API 서버가 “{props.expectInvalid}” 오류로 거부해야 합니다.</p>
       ) : null}
       {agent.kind === 'connected' && !agent.health.allowed ? (
-        <p className={styles.agentHint} role="note">
-          {agent.health.reason ?? '에이전트가 이 클러스터에서는 셀을 실행하지 않습니다.'}
-        </p>
+        // A notebook says why once, above its toolbar; a session page with a few cells, one short line each.
+        props.inNotebook ? null : <CellBlocked />
       ) : agent.kind === 'connected' ? (
         <>
           <div className={styles.editButtons}>
-            <button type="button" className="button button--sm button--outline button--secondary" onClick={() => setEditing((e) => !e)}>
+            <button type="button" className="button button--sm button--outline button--secondary" aria-label={`${editing ? '편집 닫기' : '편집'}: ${props.id}`} onClick={() => setEditing((e) => !e)}>
               {editing ? '편집 닫기' : '편집'}
             </button>
             {edited ? (
-              <button type="button" className="button button--sm button--outline button--secondary" onClick={() => setDraft(props.source)}>
+              <button type="button" className="button button--sm button--outline button--secondary" aria-label={`원래대로: ${props.id}`} onClick={() => setDraft(props.source)}>
                 원래대로
               </button>
             ) : null}

@@ -29,7 +29,7 @@ export default function AgentStatus(): ReactNode {
     return (
       <span className={styles.status} data-agent-state={state.kind} title={text}>
         <span className={styles.dot} data-tone="bad" aria-hidden="true" />
-        {state.kind === 'connecting' ? '확인 중' : '에이전트 오프라인'}
+        <span className={styles.label}>{state.kind === 'connecting' ? '확인 중' : state.kind === 'unauthorized' ? '연결이 오래됨' : '에이전트 꺼짐'}</span>
         <button type="button" className={styles.action} onClick={refresh}>
           다시 확인
         </button>
@@ -51,7 +51,7 @@ export default function AgentStatus(): ReactNode {
       <span className={styles.dot} data-tone={tone} aria-hidden="true" />
       <span className={styles.cluster}>{cluster}</span>
       <BackgroundRuns />
-      <button type="button" className={styles.action} onClick={unpair}>
+      <button type="button" className={styles.action} data-optional onClick={unpair}>
         연결 해제
       </button>
     </span>
