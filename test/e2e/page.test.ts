@@ -179,8 +179,7 @@ describe('results in Korean', () => {
 });
 
 describe('keyboard and screen reader', () => {
-  // Skipped, still failing at the deadline: focus drops to <body> when the cancel button disappears at the end of a run (fix: refocus the action button in CellControls).
-  it.skip('every run button has its own name and focus stays on a button while a cell runs', async () => {
+  it('every run button has its own name and focus stays on a button while a cell runs', async () => {
     await pair();
     await page.goto(`${siteUrl}/docs/day2/lab`);
     await page.locator('[data-action="run-all"]').waitFor();

@@ -50,9 +50,13 @@ export default function CellControls({ cell, state, edited, onStart, onCancel }:
   }, []);
   // The pressed button stays focusable (aria-disabled) while busy, so focus never falls to <body>;
   // a keyboard reader is taken on to the stop button, the one thing to do next.
+  // When the run ends the stop button goes away; focus then returns to the button that started it.
   const wasBusy = useRef(busy);
+  const pressed = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
-    if (busy && !wasBusy.current && root.current?.contains(document.activeElement)) cancelRef.current?.focus();
+    const active = document.activeElement;
+    if (busy && !wasBusy.current && root.current?.contains(active)) cancelRef.current?.focus();
+    if (!busy && wasBusy.current && (active === document.body || active === null || root.current?.contains(active))) pressed.current?.focus();
     wasBusy.current = busy;
   }, [busy]);
   const where = heading ? `${heading} (${cell.id})` : cell.id;
@@ -68,7 +72,11 @@ export default function CellControls({ cell, state, edited, onStart, onCancel }:
             className="button button--sm button--primary"
             aria-disabled={busy || undefined}
             aria-label={`${label}: ${where}`}
-            onClick={() => (busy ? undefined : onStart(action))}
+            onClick={(event) => {
+              if (busy) return;
+              pressed.current = event.currentTarget;
+              onStart(action);
+            }}
             data-action={action}
           >
             {label}
