@@ -34,6 +34,8 @@ const (
 	annProvisionedBy = "pv.kubernetes.io/provisioned-by"
 )
 
+var volumeDir = "/var/local-path-provisioner"
+
 type controller struct {
 	client kubernetes.Interface
 	pvcs   cache.Indexer
@@ -45,7 +47,13 @@ type controller struct {
 func runPVProvisioner(args []string) {
 	fs := flag.NewFlagSet("pv-provisioner", flag.ExitOnError)
 	kubeconfig := fs.String("kubeconfig", os.Getenv("KUBECONFIG"), "path to a kubeconfig")
+	// Real-node mode: the kubelets mount these hostPath volumes, so they live in the run dir
+	// (removed by `cluster.sh down`); kwok mode never touches the path.
+	volumeDirFlag := fs.String("volume-dir", "/var/local-path-provisioner", "directory of the hostPath volumes")
+	// kwok drops pod deletions under load; real kubelets finish their own, so real-node mode turns this off.
+	reap := fs.Bool("reap-stuck-pods", true, "force-delete pods still terminating after their grace period")
 	_ = fs.Parse(args)
+	volumeDir = *volumeDirFlag
 	cfg, err := clientcmd.BuildConfigFromFlags("", *kubeconfig)
 	if err != nil {
 		log.Fatalf("kubeconfig: %v", err)
@@ -89,7 +97,9 @@ func runPVProvisioner(args []string) {
 	factory.Start(ctx.Done())
 	factory.WaitForCacheSync(ctx.Done())
 	log.Printf("pv-provisioner for %s started", provisionerName)
-	go reapStuckPods(ctx, client, 5*time.Second, 10*time.Second)
+	if *reap {
+		go reapStuckPods(ctx, client, 5*time.Second, 10*time.Second)
+	}
 	go func() {
 		<-ctx.Done()
 		c.queue.ShutDown()
@@ -181,7 +191,7 @@ func (c *controller) syncClaim(ctx context.Context, key string) error {
 			},
 			PersistentVolumeSource: corev1.PersistentVolumeSource{
 				HostPath: &corev1.HostPathVolumeSource{
-					Path: fmt.Sprintf("/var/local-path-provisioner/%s_%s_%s", name, pvc.Namespace, pvc.Name),
+					Path: fmt.Sprintf("%s/%s_%s_%s", volumeDir, name, pvc.Namespace, pvc.Name),
 					Type: &hostPathType,
 				},
 			},
