@@ -6,3 +6,4 @@ export { collectCells, findDuplicateIdsAcrossFiles, type CollectedCell } from '.
 export { parseCellsFromMarkdown } from './parse';
 export { lineOfYamlPath, splitYamlDocuments, toManifestDocument, type YamlPath } from './yaml';
 export { formatProblem } from './format';
+export * from './needs';

@@ -1,5 +1,5 @@
 /** The notebook runner's plan (what would run, in which order) and its report (what happened). */
-import type { CellProblem, RunnableCell } from '../core';
+import type { Capabilities, CellProblem, Need, RunnableCell } from '../core';
 import type { ObjectResult } from '../kube/types';
 import type { RunStatus } from '../runner';
 
@@ -19,13 +19,16 @@ export interface PlanStep {
   scenario?: string;
   /** A verify of a broken scenario must fail; everything else must pass. */
   expect: 'pass' | 'fail';
-  /** Set in CI mode for a `ci=skip` cell. */
+  /** The cell's needs (`needs=`) the cluster lacks; the step is skipped. */
+  unmet?: Need[];
+  /** Korean: why it is skipped (each unmet need, and the author's reason). */
   skipReason?: string;
 }
 
 export interface SkipNote {
   cellId: string;
   reason: string;
+  needs?: Need[];
 }
 
 export interface ScenarioPlan {
@@ -33,7 +36,9 @@ export interface ScenarioPlan {
   scenario: string;
   /** In protocol order. */
   steps: PlanStep[];
-  /** CI skips of its fault, verify or solution cells: then none of it runs and its proof is reported as skipped. */
+  /** Its fault, verify and solution cells (without them the proof means nothing). */
+  essential: RunnableCell[];
+  /** Skips of its fault, verify or solution cells: then none of it runs and its proof is reported as skipped. */
   skips: SkipNote[];
   /** Why the scenario cannot be proven at all (no verify cell ...), in Korean. */
   problem?: string;
@@ -51,6 +56,8 @@ export interface NotebookPlan {
   /** Author mistakes: a notebook with any is not run. */
   problems: CellProblem[];
   ci: boolean;
+  /** What the cluster offers; undefined in --dry-list without --capabilities (nothing is decided). */
+  capabilities?: Capabilities;
 }
 
 export type StepStatus = RunStatus | 'skipped' | 'not-run';
@@ -74,6 +81,10 @@ export interface StepReport {
   objects?: ObjectResult[];
   /** For a background cell: how it ended when the notebook stopped it. */
   note?: string;
+  /** The cell's declared needs (`needs=`). */
+  needs?: Need[];
+  /** For a step skipped by its needs: the needs the cluster lacked. */
+  skippedNeeds?: Need[];
 }
 
 export type ScenarioStatus = 'proven' | 'not-proven' | 'not-fixed' | 'failed' | 'skipped' | 'not-run';
@@ -93,6 +104,10 @@ export interface Counts {
   skipped: number;
   /** Not reached because an earlier step failed or the run was interrupted. */
   notRun: number;
+  /** Skipped steps per unmet need (a step lacking two needs counts under both). */
+  skippedByNeed: Partial<Record<Need, number>>;
+  /** Steps that ran although they declare this need (the cluster had it). */
+  ranByNeed: Partial<Record<Need, number>>;
 }
 
 export interface NotebookReport {
@@ -118,6 +133,7 @@ export interface NotebookReport {
 export interface RunReport {
   ci: boolean;
   context?: string;
+  capabilities?: Capabilities;
   notebooks: NotebookReport[];
   durationMs: number;
   counts: Counts;
