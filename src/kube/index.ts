@@ -14,3 +14,4 @@ export { causesFromMessage, failureFromResponse, type ApiStatus } from './status
 export { parseWarningHeaders } from './warnings';
 export { mapLimit } from './concurrency';
 export { serverVersion } from './version';
+export { detectCapabilities, observeCluster, dockerContainerNames, decideCapabilities, internetAllowed, nodeKind, KWOK_ANNOTATION, type DetectOptions, type ClusterObservations } from './capabilities';
