@@ -1,5 +1,6 @@
 import { hashSource } from './hash';
 import { mutantTarget, outputCompare } from './cell-extras';
+import { parseNeeds } from './needs';
 import { tokenizeMeta, type MetaToken } from './meta';
 import {
   CELL_FLAGS,
@@ -116,17 +117,25 @@ function runOptions(meta: SortedMeta, fence: Fence, problems: FenceProblem[]): R
       options.namespace = namespace;
     }
   }
-  const ci = meta.keys.get('ci');
   const reason = meta.keys.get('reason');
-  if (ci !== undefined && ci !== 'skip') at(`ci=${ci}는 지원하지 않습니다. CI에서 건너뛸 셀에는 ci=skip reason="..."을 쓰세요.`);
-  if (ci === 'skip') {
-    if (!reason?.trim()) {
-      at('ci=skip에는 이유가 필요합니다: ci=skip reason="인터넷에서 Helm 차트를 받아야 함"처럼 쓰세요.', 'missing-reason');
-    } else {
-      options.ciSkipReason = reason.trim();
+  if (meta.keys.has('ci')) {
+    const ci = meta.keys.get('ci');
+    at(
+      `ci=${ci}는 더 이상 쓰지 않습니다. 셀이 무엇을 필요로 하는지 needs=로 쓰세요 (예: needs=containers, needs=internet, needs=kind-node, needs=addon:prometheus). ` +
+        '러너와 에이전트가 지금 클러스터에 그것이 있는지 보고 실행하거나 이유와 함께 건너뜁니다. 설명이 더 필요하면 reason="..."을 덧붙이세요.',
+    );
+  }
+  const needs = meta.keys.get('needs');
+  if (needs !== undefined) {
+    const parsed = parseNeeds(needs);
+    for (const error of parsed.errors) at(error);
+    if (parsed.needs.length) options.needs = parsed.needs;
+    if (reason !== undefined) {
+      if (!reason.trim()) at('reason=""가 비어 있습니다. 이유를 쓰거나 reason=을 지우세요.', 'missing-reason');
+      else options.needsReason = reason.trim();
     }
-  } else if (reason !== undefined) {
-    at('reason="..."은 ci=skip과 함께만 씁니다.');
+  } else if (reason !== undefined && !meta.keys.has('ci')) {
+    at('reason="..."은 needs=와 함께만 씁니다 (셀이 무엇을 필요로 하는지의 설명).');
   }
   const scenario = meta.keys.get('scenario');
   if (scenario !== undefined) {
@@ -245,7 +254,7 @@ function mutantCell(variant: ShellCell | ManifestCell, meta: SortedMeta, fence: 
   return { cell: { ...common, kind: 'mutant', of, variant, restore }, problems };
 }
 
-const MUTANT_KEYS = ['id', 'of', 'restore', 'timeout', 'namespace', 'ci', 'reason'];
+const MUTANT_KEYS = ['id', 'of', 'restore', 'timeout', 'namespace', 'ci', 'needs', 'reason'];
 
 function shellCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
   if (meta.flags.has('mutant')) {
@@ -255,7 +264,7 @@ function shellCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems:
     return mutantCell({ ...common, ...options, kind: 'shell', role: 'run' }, meta, fence, problems);
   }
   rejectFlags(meta, ['run', 'verify', 'cleanup', 'background', 'fault', 'solution'], 'bash 셀', fence, problems);
-  rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'reason', 'ok', 'fail', 'scenario'], 'bash 셀', fence, problems);
+  rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'needs', 'reason', 'ok', 'fail', 'scenario'], 'bash 셀', fence, problems);
   const role = shellRole(meta, fence, problems);
   if (!role) {
     if (!problems.some((p) => p.code === 'conflicting-flags')) {
@@ -306,7 +315,7 @@ function yamlCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: 
     rejectKeys(meta, MUTANT_KEYS, 'mutant 매니페스트 셀', fence, problems);
   } else {
     rejectFlags(meta, ['cleanup', 'fault', 'solution'], 'YAML 매니페스트 셀(그 자체로 적용 셀입니다)', fence, problems);
-    rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'reason', 'scenario', 'expect-invalid'], 'YAML 매니페스트 셀', fence, problems);
+    rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'needs', 'reason', 'scenario', 'expect-invalid'], 'YAML 매니페스트 셀', fence, problems);
   }
   const expectInvalid = meta.keys.get('expect-invalid');
   if (expectInvalid !== undefined && !expectInvalid.trim()) {

@@ -9,3 +9,4 @@ export { checkPins } from './pins';
 export { proseSpans, lineAndColumn, type ProseSpan } from './prose';
 export { lineOfYamlPath, splitYamlDocuments, toManifestDocument, type YamlPath } from './yaml';
 export { formatProblem } from './format';
+export * from './needs';

@@ -24,7 +24,7 @@ describe('parseCellsFromMarkdown: every cell kind', () => {
     expect(shell('fx-hello')).toMatchObject({ kind: 'shell', role: 'run', timeoutSeconds: 30, line: 14, sourceLine: 15, source: 'echo "안녕"' });
     expect(shell('fx-check')).toMatchObject({ role: 'verify', okMessage: '통과', failMessage: '실패: "다시" 하세요' });
     expect(shell('fx-clean').role).toBe('cleanup');
-    expect(shell('fx-watch')).toMatchObject({ role: 'background', ciSkipReason: '실제 노드가 필요함' });
+    expect(shell('fx-watch')).toMatchObject({ role: 'background', needs: ['containers'], needsReason: '실제 노드가 필요함' });
     expect(shell('fx-nested')).toMatchObject({ role: 'run', line: 83 });
   });
 
@@ -75,7 +75,7 @@ describe('parseCellsFromMarkdown: author mistakes', () => {
     expect(at(7)).toEqual(['not-runnable-language']);
     expect(at(12)).toEqual(['yaml-not-k8s']);
     expect(at(19)).toEqual(['duplicate-id']);
-    expect(at(23)).toEqual(['missing-reason']);
+    expect(at(23)).toEqual(['bad-value']);
     expect(at(27)).toEqual(['invalid-id']);
     expect(at(36)).toEqual(['yaml-syntax']);
     expect(at(39)).toEqual(['output-of-unknown']);

@@ -16,8 +16,10 @@ export const CELL_KEYS = [
   'id',
   'timeout',
   'namespace',
-  'ci',
+  'needs',
   'reason',
+  /** Retired: kept known so its error can say to use needs= instead. */
+  'ci',
   'ok',
   'fail',
   'scenario',
@@ -49,4 +51,4 @@ export const isCellKey = (name: string): boolean => includes(CELL_KEYS, name);
 export const isDisplayFlag = (name: string): boolean => includes(DISPLAY_FLAGS, name) || name.startsWith('{');
 export const isDisplayKey = (name: string): boolean => includes(DISPLAY_KEYS, name);
 
-export const KNOWN_WORDS_HINT = `플래그: ${CELL_FLAGS.join(', ')} / 키: ${CELL_KEYS.map((k) => `${k}=`).join(', ')}`;
+export const KNOWN_WORDS_HINT = `플래그: ${CELL_FLAGS.join(', ')} / 키: ${CELL_KEYS.filter((k) => k !== 'ci').map((k) => `${k}=`).join(', ')}`;

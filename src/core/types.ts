@@ -1,4 +1,5 @@
 /** The cell model shared by the remark plugin, the validator, the agent and the notebook runner. */
+import type { Need } from './needs';
 
 export type ProblemCode =
   | 'mdx-syntax'
@@ -58,8 +59,10 @@ export interface RunOptions {
   /** Seconds; undefined means the runner's default. */
   timeoutSeconds?: number;
   namespace?: string;
-  /** Set when the cell is marked `ci=skip`; the reason is mandatory. */
-  ciSkipReason?: string;
+  /** `needs=...`: what the cell requires of the cluster or machine (src/core/needs.ts). */
+  needs?: Need[];
+  /** `reason="..."` next to needs=: the author's explanation, shown with the skip. */
+  needsReason?: string;
   challengePart: ChallengePart;
   scenario?: string;
 }

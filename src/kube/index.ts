@@ -15,3 +15,4 @@ export { parseWarningHeaders } from './warnings';
 export { mapLimit } from './concurrency';
 export { serverVersion } from './version';
 export { clusterInventory, type InventoryItem } from './inventory';
+export { detectCapabilities, observeCluster, dockerContainerNames, decideCapabilities, internetAllowed, nodeKind, KWOK_ANNOTATION, type DetectOptions, type ClusterObservations } from './capabilities';

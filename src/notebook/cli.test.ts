@@ -59,11 +59,11 @@ describe('npm run notebook', () => {
   });
 
   it('--dry-list prints the plan without touching a cluster (no kubeconfig at all)', async () => {
-    const result = await cli(['--dry-list', '--ci', fixture('challenge-proven.md'), fixture('skip-reasons.md')], { KUBECONFIG: '/nonexistent' });
+    const result = await cli(['--dry-list', '--ci', '--capabilities', 'none', fixture('challenge-proven.md'), fixture('skip-reasons.md')], { KUBECONFIG: '/nonexistent' });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('클러스터에는 손대지 않았습니다');
     expect(result.stdout).toContain('4. fx-ch-s1-check 확인 [고장 확인(실패해야 함)]');
-    expect(result.stdout).toContain('건너뜀: 인터넷에서 Helm 차트를 받아야 합니다');
+    expect(result.stdout).toContain('[needs=internet] — 건너뜀: 이 셀은 인터넷이 필요합니다');
     expect(existsSync(path.join(out, 'challenge.log'))).toBe(false);
   });
 
@@ -117,7 +117,8 @@ describe('npm run notebook', () => {
     // Progress and the human summary go to stderr when the report goes to a file.
     expect(result.stderr).toContain('✘ fx-fv-check 확인: 실패');
     expect(result.stderr).toContain('노트북 3개 (CI 모드)');
-    expect(result.stderr).toContain('- fx-skip-net: 인터넷에서 Helm 차트를 받아야 합니다');
+    expect(result.stderr).toContain('- fx-skip-net: 이 셀은 인터넷이 필요합니다');
+    expect(result.stderr).toContain('needs=internet (인터넷): 실행 0, 없어서 건너뜀 1');
   });
 
   it('exits 0 when everything passes', async () => {

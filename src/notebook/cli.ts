@@ -1,7 +1,7 @@
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isRunnable, type ParsedFile } from '../core';
+import { capabilitiesLine, isRunnable, NO_ADDONS, type Capabilities, type ParsedFile } from '../core';
 import { scanContent } from '../content/files';
 import type { KubeTarget } from '../kube/types';
 import { parseCliArgs, USAGE, type CliOptions } from './cli-args';
@@ -39,6 +39,9 @@ async function readNotebooks(root: string, targets: string[]): Promise<ParsedFil
 interface Connection {
   target: KubeTarget;
   cluster: NotebookCluster;
+  /** What the cluster offers to cells' needs=; detect() looks again (an earlier cell may install an add-on). */
+  capabilities: Capabilities;
+  detect?: () => Promise<Capabilities>;
   /** A kubeconfig whose current context is the --context one, for kubectl in shell cells. */
   kubeconfig?: string;
   close(): Promise<void>;
@@ -76,9 +79,13 @@ async function connect(options: CliOptions, io: CliIo): Promise<Connection | str
     await writeFile(kubeconfig, target.kubeConfig.exportConfig(), { mode: 0o600 });
     await chmod(kubeconfigDir, 0o700);
   }
+  const detect = async (): Promise<Capabilities> => ({ ...(await kube.detectCapabilities(target, { internet: options.internet })), context: target.context });
+  const capabilities = options.capabilities ? { ...options.capabilities, context: target.context } : await detect();
   return {
     target,
     cluster: kubeCluster(target),
+    capabilities,
+    detect: options.capabilities ? undefined : detect,
     kubeconfig,
     close: async () => {
       await kube.closeTarget(target);
@@ -88,12 +95,12 @@ async function connect(options: CliOptions, io: CliIo): Promise<Connection | str
 }
 
 function dryList(notebooks: ParsedFile[], options: CliOptions, io: CliIo): number {
-  const plans = notebooks.map((parsed) => planNotebook(parsed, { ci: options.ci }));
+  const plans = notebooks.map((parsed) => planNotebook(parsed, { ci: options.ci, capabilities: options.capabilities }));
   if (options.format === 'json') {
     const data = plans.map((plan) => ({ ...plan, main: plan.main, cleanup: plan.cleanup }));
     io.stdout(`${JSON.stringify(data, (key, value: unknown) => (key === 'object' || key === 'hash' ? undefined : value), 2)}\n`);
   } else {
-    io.stdout(`실행 계획${options.ci ? ' (CI 모드: ci=skip 셀은 건너뜀)' : ''} — 클러스터에는 손대지 않았습니다.\n\n`);
+    io.stdout(`실행 계획${options.ci ? ' (CI 모드)' : ''} — 클러스터에는 손대지 않았습니다.\n\n`);
     for (const plan of plans) io.stdout(`${planText(plan, notebookNamespace(plan.file, plan.declaredNamespace, 'xxxxxx'))}\n`);
   }
   return plans.some((plan) => plan.problems.length > 0) ? EXIT.failed : EXIT.ok;
@@ -128,6 +135,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`${connection}\n`);
     return EXIT.usage;
   }
+  // Without a cluster nothing runs containers or has add-ons.
+  const capabilities: Capabilities = connection?.capabilities ??
+    options.capabilities ?? { nodes: 'none', containers: false, internet: options.internet, kindNode: false, addons: { ...NO_ADDONS }, source: '--no-cluster' };
+  io.stderr(`클러스터가 제공하는 것: ${capabilitiesLine(capabilities)}${capabilities.source ? ` (${capabilities.source})` : ''}\n`);
 
   // First Ctrl-C: stop the current cell and the main sequence, then clean up. Second: stop cleaning up too.
   const main = new AbortController();
@@ -154,6 +165,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       await leakCheck?.start();
       const report = await runNotebook(parsed, {
           ci: options.ci,
+          capabilities,
+          refreshCapabilities: connection?.detect,
           cluster: connection?.cluster ?? noCluster,
           kubeconfig: connection?.kubeconfig,
           // Cells that call the course's own tools (the rubric check) find the repository through this.
@@ -181,6 +194,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const report = runReport(reports, {
     ci: options.ci,
     context: connection?.target.context,
+    capabilities,
     durationMs: Math.round(performance.now() - startedAt),
     interrupted: main.signal.aborted,
   });

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCellsFromMarkdown } from '../core';
+import { ALL_CAPABILITIES, declaredCapabilities, parseCellsFromMarkdown } from '../core';
 import { ClusterUnreachableError, noCluster, type NotebookCluster } from './cluster';
 import type { NotebookEvent } from './execute';
 import { runNotebook } from './run';
@@ -26,6 +26,7 @@ async function run(name: string, options: { ci?: boolean; cluster?: NotebookClus
   expect(parsed.problems).toEqual([]);
   return runNotebook(parsed, {
     ci: options.ci ?? false,
+    capabilities: options.ci ? declaredCapabilities('none').capabilities : ALL_CAPABILITIES,
     cluster: options.cluster ?? noCluster,
     env: { ...process.env, FIXTURE_OUT: out },
     signal: options.signal,
@@ -58,7 +59,7 @@ describe('notebook runner: order and cleanup', () => {
     expect(one(report, 'fx-fv-after').message).toContain('fx-fv-check');
     expect(lines('fv.log')).toEqual(['setup', 'cleanup']);
     expect(report.failed).toBe(true);
-    expect(report.counts).toEqual({ ran: 3, passed: 2, failed: 1, skipped: 0, notRun: 1 });
+    expect(report.counts).toMatchObject({ ran: 3, passed: 2, failed: 1, skipped: 0, notRun: 1 });
     // No namespace in the front matter: a generated one that cannot collide with another run.
     expect(report.namespace).toMatch(/^nb-test-fixtures-notebooks-failing-verify-[0-9a-f]{6}$/);
   });
@@ -103,10 +104,10 @@ describe('notebook runner: CI skips', () => {
   it('in CI skips ci=skip cells and reports their reasons; the notebook still passes', async () => {
     const report = await run('skip-reasons.md', { ci: true });
     expect(lines('skip.log')).toEqual(['always']);
-    expect(one(report, 'fx-skip-net')).toMatchObject({ status: 'skipped', message: '인터넷에서 Helm 차트를 받아야 합니다' });
-    expect(one(report, 'fx-skip-verify')).toMatchObject({ status: 'skipped', message: '실제 컨테이너 실행이 필요합니다' });
+    expect(one(report, 'fx-skip-net')).toMatchObject({ status: 'skipped', skippedNeeds: ['internet'], message: expect.stringContaining('인터넷이 필요합니다') });
+    expect(one(report, 'fx-skip-verify')).toMatchObject({ status: 'skipped', skippedNeeds: ['containers'], message: expect.stringContaining('실제 컨테이너가 필요합니다') });
     expect(one(report, 'fx-skip-cleanup')).toMatchObject({ status: 'skipped', phase: 'cleanup' });
-    expect(report.counts).toEqual({ ran: 1, passed: 1, failed: 0, skipped: 3, notRun: 0 });
+    expect(report.counts).toEqual({ ran: 1, passed: 1, failed: 0, skipped: 3, notRun: 0, skippedByNeed: { internet: 1, containers: 1, 'kind-node': 1 }, ranByNeed: {} });
     expect(report.failed).toBe(false);
   });
 
@@ -141,7 +142,7 @@ describe('notebook runner: challenges', () => {
   it('in CI a skipped investigation cell is skipped but the scenario is still proven', async () => {
     const report = await run('challenge-proven.md', { ci: true });
     expect(report.scenarios.map((s) => s.status)).toEqual(['proven', 'proven']);
-    expect(one(report, 'fx-ch-s2-look')).toMatchObject({ status: 'skipped', message: '실제 컨테이너가 있어야 보입니다' });
+    expect(one(report, 'fx-ch-s2-look')).toMatchObject({ status: 'skipped', skippedNeeds: ['containers'], message: expect.stringContaining('실제 컨테이너가 필요합니다') });
     expect(report.counts).toMatchObject({ ran: 11, skipped: 1, failed: 0 });
     expect(report.failed).toBe(false);
   });
@@ -164,7 +165,7 @@ describe('notebook runner: challenges', () => {
   it('a CI-skipped verify skips the whole scenario proof and says so: skipped, not passed', async () => {
     const report = await run('challenge-skipped.md', { ci: true });
     expect(report.scenarios).toEqual([expect.objectContaining({ scenario: 's1', status: 'skipped' })]);
-    expect(report.scenarios[0]!.skips).toEqual([{ cellId: 'fx-cs-check', reason: 'kwok은 프로브를 실행하지 않습니다' }]);
+    expect(report.scenarios[0]!.skips).toEqual([{ cellId: 'fx-cs-check', needs: ['containers'], reason: expect.stringContaining('(kwok은 프로브를 실행하지 않습니다)') }]);
     expect(existsSync(path.join(out, 'fault-ran'))).toBe(false);
     expect(report.counts).toMatchObject({ ran: 0, passed: 0, skipped: 4 });
     expect(report.failed).toBe(false);

@@ -1,9 +1,9 @@
-import { formatProblem } from '../core';
+import { formatProblem, isAddonNeed, type Capabilities, type Need } from '../core';
 import { runCell, startShellCell, type CellContext, type CellResult, type OutputChunk, type ShellProcess } from '../runner';
 import { ClusterUnreachableError, type NotebookCluster } from './cluster';
 import { compareOutputs, outputSummaryChecks } from './output-check';
 import { mutantSkipped, proveMutant } from './mutants';
-import { planSteps } from './plan';
+import { planSteps, scenarioSkips, skipOf } from './plan';
 import { countSteps, notebookFailed } from './summary';
 import type { MutantReport, NotebookPlan, NotebookReport, PlanStep, ScenarioPlan, ScenarioReport, ScenarioStatus, StepReport } from './types';
 
@@ -33,6 +33,11 @@ export interface ExecuteOptions {
   /** How long a background cell gets to fail at once before the notebook moves on (default 1 s). */
   backgroundSettleMs?: number;
   onEvent?: (event: NotebookEvent) => void;
+  /**
+   * Detects the cluster's capabilities again. Called before skipping a cell only for add-on needs:
+   * an earlier cell of the lab (a Helm install) may have installed the add-on since the plan was made.
+   */
+  refreshCapabilities?: () => Promise<Capabilities>;
 }
 
 export const NOTEBOOK_FIELD_MANAGER = 'k8s-course-notebook';
@@ -49,6 +54,7 @@ function reportOf(step: PlanStep, fields: Partial<StepReport> & Pick<StepReport,
     phase: step.phase,
     scenario: step.scenario,
     expect: step.expect,
+    needs: step.cell.needs,
     ok: false,
     output: '',
     truncated: false,
@@ -148,8 +154,26 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
     onOutput: (chunk) => emit({ type: 'step-output', step, chunk }),
   });
 
+  let capabilities = plan.capabilities;
+  /** Add-ons an earlier cell may have installed: look once more before skipping for them alone. */
+  const refreshFor = async (needs: readonly Need[] | undefined): Promise<boolean> => {
+    if (!options.refreshCapabilities || !needs?.length || !needs.every(isAddonNeed)) return false;
+    try {
+      capabilities = await options.refreshCapabilities();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const skipNow = async (step: PlanStep): Promise<Pick<PlanStep, 'unmet' | 'skipReason'>> => {
+    const planned = skipOf(step.cell, capabilities);
+    if (planned.unmet && (await refreshFor(planned.unmet))) return skipOf(step.cell, capabilities);
+    return planned;
+  };
+
   const runStep = async (step: PlanStep, signal: AbortSignal | undefined): Promise<StepReport> => {
-    if (step.skipReason) return record(step, reportOf(step, { status: 'skipped', message: step.skipReason }));
+    const skip = await skipNow(step);
+    if (skip.skipReason) return record(step, reportOf(step, { status: 'skipped', message: skip.skipReason, skippedNeeds: skip.unmet }));
     emit({ type: 'step-start', step, index: index + 1, total });
     if (step.kind === 'background' && step.cell.kind === 'shell') return startBackground(step);
     let result = await runCell(step.cell, context(signal, step));
@@ -205,9 +229,19 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
       emit({ type: 'scenario-end', report });
       return status === 'proven' || status === 'skipped';
     };
-    if (item.skips.length > 0) {
-      for (const step of item.steps) record(step, reportOf(step, { status: 'skipped', message: step.skipReason ?? `시나리오 ${item.scenario}를 CI에서 건너뛰어 실행하지 않았습니다.` }));
-      return done('skipped', `CI에서 건너뜀: ${item.skips.map((s) => `${s.cellId} (${s.reason})`).join(', ')}. 고장 → 수정 증명은 하지 않았습니다.`);
+    let skips = item.skips;
+    if (skips.length > 0 && (await refreshFor(skips.flatMap((s) => s.needs ?? [])))) skips = scenarioSkips(item.essential, capabilities);
+    if (skips.length > 0) {
+      const lacking = [...new Set(skips.flatMap((s) => s.needs ?? []))];
+      for (const step of item.steps) {
+        const own = skipOf(step.cell, capabilities);
+        const message = own.skipReason ?? `시나리오 ${item.scenario}의 장애·확인·해결 셀에 필요한 것이 없어 실행하지 않았습니다.`;
+        record(step, reportOf(step, { status: 'skipped', message, skippedNeeds: own.unmet ?? lacking }));
+      }
+      const report = { scenario: item.scenario, status: 'skipped' as const, message: `필요한 것이 없어 건너뜀: ${skips.map((s) => `${s.cellId} (${s.reason})`).join(', ')}. 고장 → 수정 증명은 하지 않았습니다.`, skips };
+      scenarios.push(report);
+      emit({ type: 'scenario-end', report });
+      return true;
     }
     if (item.problem) {
       for (const step of item.steps) notRun(step, item.problem);

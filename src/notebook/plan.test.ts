@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCellsFromMarkdown } from '../core';
+import { ALL_CAPABILITIES, declaredCapabilities, parseCellsFromMarkdown } from '../core';
 import { notebookNamespace } from './namespace';
 import { planNotebook, planSteps } from './plan';
 import { planText } from './plan-text';
@@ -42,12 +42,18 @@ describe('planNotebook', () => {
     expect(s1.problem).toBeUndefined();
   });
 
-  it('marks ci=skip cells only in CI, and a skipped scenario cell skips the scenario', () => {
-    expect(planSteps(planNotebook(parse('skip-reasons.md'), { ci: false })).filter((s) => s.skipReason)).toEqual([]);
-    const ci = planNotebook(parse('skip-reasons.md'), { ci: true });
-    expect(planSteps(ci).filter((s) => s.skipReason).map((s) => s.cell.id)).toEqual(['fx-skip-net', 'fx-skip-verify', 'fx-skip-cleanup']);
-    const challenge = planNotebook(parse('challenge-skipped.md'), { ci: true });
-    expect(challenge.main[0]).toMatchObject({ type: 'scenario', skips: [{ cellId: 'fx-cs-check', reason: 'kwok은 프로브를 실행하지 않습니다' }] });
+  it('skips cells whose needs= the capabilities lack, and a skipped essential cell skips the scenario', () => {
+    expect(planSteps(planNotebook(parse('skip-reasons.md'), { ci: false, capabilities: ALL_CAPABILITIES })).filter((s) => s.skipReason)).toEqual([]);
+    const none = planNotebook(parse('skip-reasons.md'), { ci: true, capabilities: declaredCapabilities('none').capabilities });
+    expect(planSteps(none).filter((s) => s.skipReason).map((s) => [s.cell.id, s.unmet])).toEqual([
+      ['fx-skip-net', ['internet']],
+      ['fx-skip-verify', ['containers']],
+      ['fx-skip-cleanup', ['kind-node']],
+    ]);
+    const real = planNotebook(parse('skip-reasons.md'), { ci: true, capabilities: declaredCapabilities('containers').capabilities });
+    expect(planSteps(real).filter((s) => s.skipReason).map((s) => s.cell.id)).toEqual(['fx-skip-net', 'fx-skip-cleanup']);
+    const challenge = planNotebook(parse('challenge-skipped.md'), { ci: true, capabilities: declaredCapabilities('none').capabilities });
+    expect(challenge.main[0]).toMatchObject({ type: 'scenario', skips: [{ cellId: 'fx-cs-check', needs: ['containers'], reason: expect.stringContaining('실제 컨테이너가 필요합니다') }] });
   });
 
   it('names a scenario that cannot be proven', () => {
@@ -76,13 +82,14 @@ describe('notebookNamespace', () => {
 
 describe('planText (--dry-list)', () => {
   it('lists order, scenario protocol, skips with reasons and the cleanup', () => {
-    const text = planText(planNotebook(parse('challenge-skipped.md'), { ci: true }), 'nb-x');
+    const text = planText(planNotebook(parse('challenge-skipped.md'), { ci: true, capabilities: declaredCapabilities('none').capabilities }), 'nb-x');
     expect(text).toContain('시나리오 s1');
-    expect(text).toContain('CI에서 시나리오 전체를 건너뜀 (증명하지 않음): fx-cs-check: kwok은 프로브를 실행하지 않습니다');
+    expect(text).toContain('시나리오 전체를 건너뜀 (증명하지 않음): fx-cs-check: 이 셀은 실제 컨테이너가 필요합니다');
     const ordering = planText(planNotebook(parse('ordering.md'), { ci: false }), 'fx-ordering');
     expect(ordering.indexOf('fx-order-3')).toBeLessThan(ordering.indexOf('정리'));
     expect(ordering.indexOf('정리')).toBeLessThan(ordering.indexOf('fx-order-cleanup'));
     const outside = planText(planNotebook(parse('skip-reasons.md'), { ci: false }), 'nb-x');
-    expect(outside).toContain('(CI에서는 건너뜀: 인터넷에서 Helm 차트를 받아야 합니다)');
+    expect(outside).toContain('[needs=internet]');
+    expect(outside).not.toContain('건너뜀:');
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ParsedFile } from '../core';
+import type { Capabilities, ParsedFile } from '../core';
 import { executeNotebook, type ExecuteOptions } from './execute';
 import { notebookNamespace } from './namespace';
 import { planNotebook } from './plan';
@@ -9,6 +9,8 @@ import type { NotebookReport } from './types';
 
 export interface RunNotebookOptions extends Omit<ExecuteOptions, 'cwd' | 'namespace'> {
   ci: boolean;
+  /** What the cluster offers; cells whose needs= it lacks are skipped with the reason (undefined: nothing is skipped). */
+  capabilities?: Capabilities;
   /** Keep the working directory (for debugging a failed cell); default: removed. */
   keepWorkdir?: boolean;
   /** Parent of the per-notebook working directories (default: the system temp dir). */
@@ -20,7 +22,7 @@ export interface RunNotebookOptions extends Omit<ExecuteOptions, 'cwd' | 'namesp
  * for the next cell, and nothing lands in the repository) and in its namespace.
  */
 export async function runNotebook(parsed: ParsedFile, options: RunNotebookOptions): Promise<NotebookReport> {
-  const plan = planNotebook(parsed, { ci: options.ci });
+  const plan = planNotebook(parsed, { ci: options.ci, capabilities: options.capabilities });
   const namespace = notebookNamespace(parsed.file, plan.declaredNamespace);
   const workdir = await mkdtemp(path.join(options.workdirRoot ?? tmpdir(), 'k8s-course-notebook-'));
   try {

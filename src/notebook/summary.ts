@@ -1,12 +1,20 @@
+import { ALL_NEEDS, type Capabilities, type Need } from '../core';
 import type { Counts, NotebookReport, RunReport, StepReport } from './types';
 
+const bump = (map: Partial<Record<Need, number>>, need: Need): void => {
+  map[need] = (map[need] ?? 0) + 1;
+};
+
 export function countSteps(steps: readonly StepReport[]): Counts {
-  const counts: Counts = { ran: 0, passed: 0, failed: 0, skipped: 0, notRun: 0 };
+  const counts: Counts = { ran: 0, passed: 0, failed: 0, skipped: 0, notRun: 0, skippedByNeed: {}, ranByNeed: {} };
   for (const step of steps) {
-    if (step.status === 'skipped') counts.skipped += 1;
-    else if (step.status === 'not-run') counts.notRun += 1;
+    if (step.status === 'skipped') {
+      counts.skipped += 1;
+      for (const need of step.skippedNeeds ?? []) bump(counts.skippedByNeed, need);
+    } else if (step.status === 'not-run') counts.notRun += 1;
     else {
       counts.ran += 1;
+      for (const need of step.needs ?? []) bump(counts.ranByNeed, need);
       if (step.ok) counts.passed += 1;
       else counts.failed += 1;
     }
@@ -14,11 +22,34 @@ export function countSteps(steps: readonly StepReport[]): Counts {
   return counts;
 }
 
+function addByNeed(a: Partial<Record<Need, number>>, b: Partial<Record<Need, number>>): Partial<Record<Need, number>> {
+  const sum = { ...a };
+  for (const [need, n] of Object.entries(b) as [Need, number][]) sum[need] = (sum[need] ?? 0) + n;
+  return sum;
+}
+
 export function addCounts(all: readonly Counts[]): Counts {
   return all.reduce(
-    (sum, c) => ({ ran: sum.ran + c.ran, passed: sum.passed + c.passed, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped, notRun: sum.notRun + c.notRun }),
-    { ran: 0, passed: 0, failed: 0, skipped: 0, notRun: 0 },
+    (sum, c) => ({
+      ran: sum.ran + c.ran,
+      passed: sum.passed + c.passed,
+      failed: sum.failed + c.failed,
+      skipped: sum.skipped + c.skipped,
+      notRun: sum.notRun + c.notRun,
+      skippedByNeed: addByNeed(sum.skippedByNeed, c.skippedByNeed),
+      ranByNeed: addByNeed(sum.ranByNeed, c.ranByNeed),
+    }),
+    { ran: 0, passed: 0, failed: 0, skipped: 0, notRun: 0, skippedByNeed: {}, ranByNeed: {} },
   );
+}
+
+/** Per need, in vocabulary order: how many steps that declare it ran, and how many were skipped for lack of it. */
+export function needRows(c: Counts): Array<{ need: Need; ran: number; skipped: number }> {
+  return ALL_NEEDS.filter((need) => c.ranByNeed[need] || c.skippedByNeed[need]).map((need) => ({
+    need,
+    ran: c.ranByNeed[need] ?? 0,
+    skipped: c.skippedByNeed[need] ?? 0,
+  }));
 }
 
 /** A notebook fails on any unmet step, author problem, setup error, unproven scenario or mutant, or leak. */
@@ -37,7 +68,10 @@ export function notebookFailed(
   );
 }
 
-export function runReport(notebooks: NotebookReport[], fields: { ci: boolean; context?: string; durationMs: number; interrupted: boolean }): RunReport {
+export function runReport(
+  notebooks: NotebookReport[],
+  fields: { ci: boolean; context?: string; capabilities?: Capabilities; durationMs: number; interrupted: boolean },
+): RunReport {
   return {
     ...fields,
     unreachable: notebooks.some((n) => n.unreachable),

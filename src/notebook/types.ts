@@ -1,5 +1,5 @@
 /** The notebook runner's plan (what would run, in which order) and its report (what happened). */
-import type { CellProblem, MutantCell, OutputCell, RunnableCell } from '../core';
+import type { Capabilities, CellProblem, MutantCell, Need, OutputCell, RunnableCell } from '../core';
 import type { ObjectResult } from '../kube/types';
 import type { RunStatus } from '../runner';
 
@@ -31,7 +31,9 @@ export interface PlanStep {
   scenario?: string;
   /** A verify of a broken scenario must fail; everything else must pass. */
   expect: 'pass' | 'fail';
-  /** Set in CI mode for a `ci=skip` cell. */
+  /** The cell's needs (`needs=`) the cluster lacks; the step is skipped. */
+  unmet?: Need[];
+  /** Korean: why it is skipped (each unmet need, and the author's reason). */
   skipReason?: string;
   /** CI mode: the page's expected outputs of this cell, compared with what it prints. */
   outputs?: OutputCell[];
@@ -76,6 +78,7 @@ export interface OutputCheck {
 export interface SkipNote {
   cellId: string;
   reason: string;
+  needs?: Need[];
 }
 
 export interface ScenarioPlan {
@@ -83,7 +86,9 @@ export interface ScenarioPlan {
   scenario: string;
   /** In protocol order. */
   steps: PlanStep[];
-  /** CI skips of its fault, verify or solution cells: then none of it runs and its proof is reported as skipped. */
+  /** Its fault, verify and solution cells (without them the proof means nothing). */
+  essential: RunnableCell[];
+  /** Skips of its fault, verify or solution cells: then none of it runs and its proof is reported as skipped. */
   skips: SkipNote[];
   /** Why the scenario cannot be proven at all (no verify cell ...), in Korean. */
   problem?: string;
@@ -103,6 +108,8 @@ export interface NotebookPlan {
   ci: boolean;
   /** Mutants whose verify is not in the main sequence: reported as not proven-able. */
   orphanMutants: MutantPlan[];
+  /** What the cluster offers; undefined in --dry-list without --capabilities (nothing is decided). */
+  capabilities?: Capabilities;
 }
 
 export type StepStatus = RunStatus | 'skipped' | 'not-run';
@@ -128,6 +135,10 @@ export interface StepReport {
   note?: string;
   /** CI mode: how the cell's expected-output blocks compared. */
   outputs?: OutputCheck[];
+  /** The cell's declared needs (`needs=`). */
+  needs?: Need[];
+  /** For a step skipped by its needs: the needs the cluster lacked. */
+  skippedNeeds?: Need[];
 }
 
 export type ScenarioStatus = 'proven' | 'not-proven' | 'not-fixed' | 'failed' | 'skipped' | 'not-run';
@@ -147,6 +158,10 @@ export interface Counts {
   skipped: number;
   /** Not reached because an earlier step failed or the run was interrupted. */
   notRun: number;
+  /** Skipped steps per unmet need (a step lacking two needs counts under both). */
+  skippedByNeed: Partial<Record<Need, number>>;
+  /** Steps that ran although they declare this need (the cluster had it). */
+  ranByNeed: Partial<Record<Need, number>>;
 }
 
 export interface NotebookReport {
@@ -178,6 +193,7 @@ export interface NotebookReport {
 export interface RunReport {
   ci: boolean;
   context?: string;
+  capabilities?: Capabilities;
   notebooks: NotebookReport[];
   durationMs: number;
   counts: Counts;

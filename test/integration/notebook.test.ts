@@ -11,7 +11,7 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCellsFromMarkdown } from '../../src/core';
-import { closeTarget, loadTarget, type KubeTarget } from '../../src/kube';
+import { closeTarget, detectCapabilities, loadTarget, type KubeTarget } from '../../src/kube';
 import { main } from '../../src/notebook/cli';
 import { kubeCluster } from '../../src/notebook/kube-cluster';
 import { runNotebook } from '../../src/notebook/run';
@@ -34,7 +34,7 @@ function namespaceExists(name: string): boolean {
 async function run(name: string): Promise<NotebookReport> {
   const parsed = parseCellsFromMarkdown(await readFile(path.join(root, fixture(name)), 'utf8'), fixture(name));
   expect(parsed.problems).toEqual([]);
-  return runNotebook(parsed, { ci: true, cluster: kubeCluster(target), env: process.env, defaultTimeoutMs: 60_000 });
+  return runNotebook(parsed, { ci: true, capabilities: await detectCapabilities(target, { internet: false }), cluster: kubeCluster(target), env: process.env, defaultTimeoutMs: 60_000 });
 }
 
 const step = (report: NotebookReport, id: string) => report.steps.find((s) => s.cellId === id)!;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCellsFromMarkdown } from '../../src/core';
-import { closeTarget, deleteObjects, kubeRequest, loadTarget, type KubeTarget } from '../../src/kube';
+import { closeTarget, deleteObjects, detectCapabilities, kubeRequest, loadTarget, type KubeTarget } from '../../src/kube';
 import { kubeCluster } from '../../src/notebook/kube-cluster';
 import { runNotebook } from '../../src/notebook/run';
 import type { NotebookReport } from '../../src/notebook/types';
@@ -25,6 +25,7 @@ async function run(file: string): Promise<NotebookReport> {
   expect(parsed.problems).toEqual([]);
   return runNotebook(parsed, {
     ci: true,
+    capabilities: await detectCapabilities(target, { internet: false }),
     cluster: kubeCluster(target),
     env: { ...process.env, K8S_COURSE_ROOT: root },
     defaultTimeoutMs: 60_000,

@@ -72,7 +72,7 @@ export default function RunnableCell(props: RunnableCellProps): ReactNode {
           {draft}
         </CodeBlock>
       )}
-      {props.ciSkipReason ? <p className={styles.note}>CI에서는 건너뜁니다: {props.ciSkipReason}</p> : null}
+      {props.needs ? <p className={styles.note}>이 셀에 필요한 것(needs): {props.needs}{props.needsReason ? ` — ${props.needsReason}` : ''}</p> : null}
       {props.expectInvalid ? (
         <p className={styles.note}>이 매니페스트는 일부러 틀렸습니다. API 서버가 “{props.expectInvalid}” 오류로 거부해야 합니다.</p>
       ) : null}

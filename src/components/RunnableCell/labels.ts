@@ -19,7 +19,6 @@ const FLAG_LABELS: Record<string, string> = {
   cleanup: '정리',
   fault: '장애 주입',
   solution: '해결',
-  'ci-skip': 'CI 제외',
   'expect-invalid': '거부되어야 함',
 };
 

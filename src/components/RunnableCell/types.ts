@@ -5,7 +5,7 @@ export interface RunnableCellProps {
   language: string;
   kind: 'shell' | 'manifest';
   role?: 'run' | 'verify' | 'cleanup' | 'background';
-  /** Space-separated: cleanup, fault, solution, ci-skip, expect-invalid. */
+  /** Space-separated: cleanup, fault, solution, expect-invalid. */
   flags?: string;
   source: string;
   displayMeta?: string;
@@ -14,7 +14,10 @@ export interface RunnableCellProps {
   timeoutSeconds?: string;
   namespace?: string;
   scenario?: string;
-  ciSkipReason?: string;
+  /** `needs=` of the cell, comma-separated (containers,internet,kind-node,addon:NAME). */
+  needs?: string;
+  /** The author's `reason` next to needs=. */
+  needsReason?: string;
   expectInvalid?: string;
   /** `Deployment/web, Service/web` for manifest cells. */
   objects?: string;

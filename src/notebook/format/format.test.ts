@@ -47,7 +47,7 @@ const notebook: NotebookReport = {
   interrupted: false,
   unreachable: false,
   durationMs: 5000,
-  counts: { ran: 4, passed: 2, failed: 2, skipped: 1, notRun: 1 },
+  counts: { ran: 4, passed: 2, failed: 2, skipped: 1, notRun: 1, skippedByNeed: { containers: 1 }, ranByNeed: {} },
   failed: true,
 };
 const report = runReport([notebook], { ci: true, context: 'kind-k8s-course', durationMs: 6000, interrupted: false });

@@ -1,4 +1,5 @@
-import { formatDuration, proofCounts } from '../summary';
+import { capabilitiesLine, NEED_KO } from '../../core';
+import { formatDuration, needRows, proofCounts } from '../summary';
 import type { Counts, NotebookReport, RunReport, StepReport } from '../types';
 import type { ReportFormat } from './index';
 import { KIND_KO, mark, PHASE_KO, SCENARIO_KO, STATUS_KO } from './labels';
@@ -13,6 +14,11 @@ function tail(output: string): string[] {
 
 export function countsLine(c: Counts): string {
   return `실행 ${c.ran}, 통과 ${c.passed}, 실패 ${c.failed}, 건너뜀 ${c.skipped}, 실행 안 함 ${c.notRun}`;
+}
+
+/** One line per need that any step declared: run here / skipped for lack of it. */
+export function needLines(c: Counts): string[] {
+  return needRows(c).map((row) => `  needs=${row.need} (${NEED_KO[row.need]}): 실행 ${row.ran}, 없어서 건너뜀 ${row.skipped}`);
 }
 
 export function stepLine(step: StepReport): string {
@@ -73,6 +79,9 @@ export const humanFormat: ReportFormat = {
     out.push(
       `노트북 ${report.notebooks.length}개${report.ci ? ' (CI 모드)' : ''}${report.context ? `, 컨텍스트 ${report.context}` : ''}: ${countsLine(c)} — ${formatDuration(report.durationMs)}`,
     );
+    if (report.capabilities) out.push(`클러스터가 제공하는 것: ${capabilitiesLine(report.capabilities)}${report.capabilities.source ? ` (${report.capabilities.source})` : ''}`);
+    const needs = needLines(c);
+    if (needs.length) out.push('필요한 것(needs=)별 셀 실행:', ...needs);
     const proofs = proofCounts(report.notebooks);
     if (report.ci) {
       out.push(

@@ -20,7 +20,6 @@ function flagsOf(cell: Cell): string {
   const flags: string[] = [];
   if (cell.kind === 'manifest' && cell.cleanup) flags.push('cleanup');
   if (cell.challengePart) flags.push(cell.challengePart);
-  if (cell.ciSkipReason) flags.push('ci-skip');
   if (cell.kind === 'manifest' && cell.expectInvalid) flags.push('expect-invalid');
   return flags.join(' ');
 }
@@ -47,7 +46,8 @@ export function cellElement(cell: Cell, expectedOutput: string | undefined, inNo
       ...attr('timeoutSeconds', runnable?.timeoutSeconds),
       ...attr('namespace', runnable?.namespace),
       ...attr('scenario', runnable?.scenario),
-      ...attr('ciSkipReason', runnable?.ciSkipReason),
+      ...attr('needs', runnable?.needs?.join(',')),
+      ...attr('needsReason', runnable?.needsReason),
       ...attr('expectInvalid', cell.kind === 'manifest' ? cell.expectInvalid : undefined),
       ...attr('objects', objectsOf(cell)),
       ...attr('expectedOutput', expectedOutput),

@@ -1,0 +1,176 @@
+/**
+ * `needs=WHAT`: what a cell requires of the cluster or the machine, and the decision "can it run here".
+ * Pure: the parser, the notebook runner, the agent and the page all use this one vocabulary and decision.
+ * What the current cluster offers (`Capabilities`) is found by src/kube/capabilities.ts.
+ */
+
+/** Needs about the cluster's nodes and the machine. */
+export const BASE_NEEDS = ['containers', 'internet', 'kind-node'] as const;
+/**
+ * Add-ons a cell expects to be running in the cluster (`needs=addon:NAME`). Detected from API discovery,
+ * so a lab that installs one first (Helm, a manifest) makes the later cells runnable.
+ */
+export const ADDONS = ['metrics-server', 'prometheus', 'prometheus-adapter', 'keda', 'vpa', 'istio'] as const;
+
+export type BaseNeed = (typeof BASE_NEEDS)[number];
+export type Addon = (typeof ADDONS)[number];
+export type Need = BaseNeed | `addon:${Addon}`;
+
+/** Every need in the closed vocabulary, in the order summaries list them. */
+export const ALL_NEEDS: readonly Need[] = [...BASE_NEEDS, ...ADDONS.map((a) => `addon:${a}` as const)];
+
+/** Korean name of each need, for summaries and the page. */
+export const NEED_KO: Record<Need, string> = {
+  containers: '실제 컨테이너',
+  internet: '인터넷',
+  'kind-node': 'kind 노드(Docker)',
+  'addon:metrics-server': 'metrics-server(메트릭 API)',
+  'addon:prometheus': 'Prometheus(Operator와 실행 중인 Prometheus)',
+  'addon:prometheus-adapter': 'Prometheus Adapter(커스텀 메트릭 API)',
+  'addon:keda': 'KEDA',
+  'addon:vpa': 'VPA(Vertical Pod Autoscaler)',
+  'addon:istio': 'Istio(istiod)',
+};
+
+const isNeed = (word: string): word is Need => (ALL_NEEDS as readonly string[]).includes(word);
+
+export const NEEDS_HINT = `쓸 수 있는 것: ${ALL_NEEDS.join(', ')}`;
+
+/** `needs=containers,internet` -> the needs, or the Korean errors of unknown or repeated words. */
+export function parseNeeds(value: string): { needs: Need[]; errors: string[] } {
+  const needs: Need[] = [];
+  const errors: string[] = [];
+  const words = value.split(',').map((w) => w.trim());
+  if (words.every((w) => w === '')) return { needs, errors: [`needs=에 필요한 것을 적으세요 (예: needs=containers). ${NEEDS_HINT}`] };
+  for (const word of words) {
+    if (word === '') {
+      errors.push(`needs=${value}에 빈 항목이 있습니다. 쉼표로 나눈 항목 사이에 빈칸을 두지 마세요 (예: needs=containers,internet).`);
+    } else if (!isNeed(word)) {
+      const addon = word.startsWith('addon:') ? ` 애드온은 ${ADDONS.map((a) => `addon:${a}`).join(', ')}만 압니다.` : '';
+      errors.push(`needs=의 "${word}"는 알 수 없는 요구 사항입니다.${addon} ${NEEDS_HINT}`);
+    } else if (needs.includes(word)) {
+      errors.push(`needs=에 "${word}"가 두 번 쓰였습니다. 하나만 남기세요.`);
+    } else {
+      needs.push(word);
+    }
+  }
+  return { needs, errors };
+}
+
+/** What the nodes of the cluster are. */
+export type NodeKind = 'simulated' | 'real' | 'mixed' | 'none' | 'unknown';
+
+/** What the current cluster and machine offer. Built by src/kube/capabilities.ts (or declared with a flag). */
+export interface Capabilities {
+  /** simulated: kwok nodes only (the project's local control plane); real: kubelets that run containers. */
+  nodes: NodeKind;
+  /** Real kubelets run the cell's containers (logs, exec, port-forward, probes, Service traffic). */
+  containers: boolean;
+  /** May reach hosts on the internet (Helm repositories, GitHub, image registries); configured, never probed. */
+  internet: boolean;
+  /** A kind cluster whose node containers the `docker` CLI can reach (docker exec, static pods). */
+  kindNode: boolean;
+  addons: Record<Addon, boolean>;
+  /** Kubernetes context the capabilities were found for. */
+  context?: string;
+  /** How they were found ("detected", or the flag that declared them), for the summary. */
+  source?: string;
+}
+
+export const NO_ADDONS: Record<Addon, boolean> = Object.fromEntries(ADDONS.map((a) => [a, false])) as Record<Addon, boolean>;
+
+/** Everything available (a full kind cluster with internet and every add-on). */
+export const ALL_CAPABILITIES: Capabilities = {
+  nodes: 'real',
+  containers: true,
+  internet: true,
+  kindNode: true,
+  addons: Object.fromEntries(ADDONS.map((a) => [a, true])) as Record<Addon, boolean>,
+};
+
+export function hasNeed(caps: Capabilities, need: Need): boolean {
+  if (need === 'containers') return caps.containers;
+  if (need === 'internet') return caps.internet;
+  if (need === 'kind-node') return caps.kindNode;
+  return caps.addons[need.slice('addon:'.length) as Addon] ?? false;
+}
+
+const NODES_KO: Record<NodeKind, string> = {
+  simulated: '지금 클러스터는 시뮬레이션 노드(kwok)라서 컨테이너가 실제로 돌지 않습니다',
+  mixed: '지금 클러스터의 일부 노드가 시뮬레이션 노드(kwok)입니다',
+  none: '지금 클러스터에는 노드가 없습니다',
+  unknown: '지금 클러스터의 노드를 확인하지 못했습니다',
+  real: '지금 클러스터의 노드가 컨테이너를 실행하지 못합니다',
+};
+
+/** The Korean sentence for one unmet need: what the cell needs, and what the current cluster is instead. */
+export function needMessage(need: Need, caps: Capabilities): string {
+  if (need === 'containers') return `이 셀은 실제 컨테이너가 필요합니다: ${NODES_KO[caps.nodes]}. kind 클러스터나 실제 노드 모드(cluster.sh up --nodes real)에서 실행하세요.`;
+  if (need === 'internet') {
+    return '이 셀은 인터넷이 필요합니다(Helm 저장소, GitHub, 이미지 레지스트리): 지금은 인터넷을 쓰지 않도록 설정되어 있습니다(K8S_COURSE_INTERNET=0 또는 --no-internet).';
+  }
+  if (need === 'kind-node') {
+    return `이 셀은 kind 노드 컨테이너가 필요합니다(docker exec, 스태틱 파드): 지금 클러스터는 ${caps.context ? `"${caps.context}" 컨텍스트로, ` : ''}Docker로 접근할 수 있는 kind 클러스터가 아닙니다.`;
+  }
+  return `이 셀은 ${NEED_KO[need]}가 클러스터에 있어야 합니다: 지금 클러스터에서 찾지 못했습니다. 실습의 설치 단계를 먼저 하세요.`;
+}
+
+export interface UnmetNeed {
+  need: Need;
+  message: string;
+}
+
+/** The needs the cluster lacks, each with its Korean reason; empty when the cell can run. */
+export function unmetNeeds(needs: readonly Need[] | undefined, caps: Capabilities): UnmetNeed[] {
+  return (needs ?? []).filter((need) => !hasNeed(caps, need)).map((need) => ({ need, message: needMessage(need, caps) }));
+}
+
+/** One line for the page or a skip report: the unmet needs' messages, and the author's reason if any. */
+export function skipMessage(unmet: readonly UnmetNeed[], reason?: string): string {
+  const text = unmet.map((u) => u.message).join(' ');
+  return reason ? `${text} (${reason})` : text;
+}
+
+/** Needs that are add-ons: worth looking again for after earlier cells ran (they may have installed it). */
+export const isAddonNeed = (need: Need): boolean => need.startsWith('addon:');
+
+/**
+ * `--capabilities containers,internet,addon:metrics-server` (or `none`, `all`): capabilities declared
+ * instead of detected. Nodes are "real" when containers are declared, else "simulated".
+ */
+export function declaredCapabilities(value: string): { capabilities?: Capabilities; errors: string[] } {
+  const trimmed = value.trim();
+  if (trimmed === 'all') return { capabilities: { ...ALL_CAPABILITIES, source: '--capabilities all' }, errors: [] };
+  if (trimmed === 'none' || trimmed === '') {
+    return { capabilities: { nodes: 'simulated', containers: false, internet: false, kindNode: false, addons: { ...NO_ADDONS }, source: '--capabilities none' }, errors: [] };
+  }
+  const { needs, errors } = parseNeeds(trimmed);
+  if (errors.length) return { errors: errors.map((e) => e.replace(/needs=/g, '--capabilities ')) };
+  const addons = { ...NO_ADDONS };
+  for (const need of needs) if (isAddonNeed(need)) addons[need.slice('addon:'.length) as Addon] = true;
+  const containers = needs.includes('containers') || needs.includes('kind-node');
+  return {
+    capabilities: {
+      nodes: containers ? 'real' : 'simulated',
+      containers,
+      internet: needs.includes('internet'),
+      kindNode: needs.includes('kind-node'),
+      addons,
+      source: `--capabilities ${trimmed}`,
+    },
+    errors: [],
+  };
+}
+
+/** The capabilities as one short Korean line ("실제 노드, 인터넷 없음, 애드온: metrics-server"). */
+export function capabilitiesLine(caps: Capabilities): string {
+  const nodes = { simulated: '시뮬레이션 노드(kwok)', real: '실제 노드', mixed: '실제·시뮬레이션 노드 섞임', none: '노드 없음', unknown: '노드 확인 못 함' }[caps.nodes];
+  const addons = ADDONS.filter((a) => caps.addons[a]);
+  return [
+    nodes,
+    caps.containers ? '컨테이너 실행' : '컨테이너 없음',
+    caps.internet ? '인터넷 사용' : '인터넷 없음',
+    caps.kindNode ? 'kind 노드 접근 가능' : 'kind 노드 없음',
+    `애드온: ${addons.length ? addons.join(', ') : '없음'}`,
+  ].join(', ');
+}
