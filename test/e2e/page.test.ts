@@ -20,9 +20,22 @@ let agent: RunningAgent;
 
 const cell = (id: string): Locator => page.locator(`figure[data-cell-id="${id}"]`);
 
+/**
+ * The printed link's code works once; a reader who opens it again keeps the session the page
+ * stored. Each test has a new browser context, so the first pairing's storage is carried over.
+ */
+const storedSessions = new Map<RunningAgent, Record<string, string>>();
 async function pair(with_: RunningAgent = agent): Promise<void> {
+  const stored = storedSessions.get(with_);
+  if (stored) {
+    await page.goto(`${siteUrl}/docs/connect-cluster`);
+    await page.evaluate((entries) => {
+      for (const [key, value] of Object.entries(entries)) window.localStorage.setItem(key, value);
+    }, stored);
+  }
   await page.goto(with_.link);
   await page.locator('.navbar [data-agent-state="connected"]').waitFor({ timeout: 20_000 });
+  storedSessions.set(with_, await page.evaluate(() => ({ ...window.localStorage })));
 }
 
 async function storePairing(agentUrl: string, token: string): Promise<void> {
