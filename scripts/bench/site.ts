@@ -150,6 +150,8 @@ export interface LighthouseScores {
   /** Failed audits of the categories, worst first, for the report. */
   problems: string[];
   metrics: Record<string, string>;
+  /** The same as numbers: ms for TBT and LCP, unitless CLS. */
+  numeric: { tbtMs: number; lcpMs: number; cls: number };
   reportFile: string;
 }
 
@@ -215,6 +217,11 @@ export async function runLighthouse(
               CLS: metric('cumulative-layout-shift'),
               SI: metric('speed-index'),
             },
+            numeric: {
+              tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? Number.NaN,
+              lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+              cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+            },
             reportFile: path.relative(ROOT, reportFile),
           };
           options.log(
@@ -245,4 +252,32 @@ export function builtPages(buildDir = DEFAULT_BUILD_DIR): string[] {
   };
   walk(path.join(buildDir, 'docs'), '/docs');
   return pages;
+}
+
+export interface StaticWeight {
+  path: string;
+  htmlGzipBytes: number;
+  /** Scripts the HTML names (entry and the route's chunks), gzip -6. */
+  jsGzipBytes: number;
+}
+
+/** What a page's HTML makes the browser fetch, from the files alone (no browser): for ranking pages by weight. */
+export function staticWeight(buildDir: string, pagePath: string): StaticWeight {
+  const html = readFileSync(path.join(buildDir, `${pagePath.replace(/^\//, '')}.html`));
+  const scripts = new Set([...html.toString().matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="?preload"?[^>]*href)="?([^"\s>]+\.js)/g)].map((m) => m[1]!));
+  let jsGzipBytes = 0;
+  for (const url of scripts) jsGzipBytes += assetFromUrl(buildDir, url, 'script')?.gzipBytes ?? 0;
+  return { path: pagePath, htmlGzipBytes: gzipSync(html, { level: 6 }).length, jsGzipBytes };
+}
+
+/** Every lab and challenge page, and the `count` heaviest session pages (by HTML + JS named in it). */
+export function pagesToMeasure(buildDir: string, count = 3): { labs: string[]; sessions: StaticWeight[] } {
+  const pages = builtPages(buildDir);
+  const labs = pages.filter((p) => /^\/docs\/day\d+\/(lab|challenge)$/.test(p)).sort();
+  const sessions = pages
+    .filter((p) => /^\/docs\/day\d+\/[^/]+$/.test(p) && !labs.includes(p) && !p.endsWith('/index'))
+    .map((p) => staticWeight(buildDir, p))
+    .sort((a, b) => b.htmlGzipBytes + b.jsGzipBytes - (a.htmlGzipBytes + a.jsGzipBytes))
+    .slice(0, count);
+  return { labs, sessions };
 }

@@ -10,6 +10,7 @@ const LEADS: Array<[RegExp, string]> = [
   [/expected (numeric|string|map|list|boolean|bool|integer|object|array)|cannot unmarshal|must be (integer|string|number|object|array|boolean)/i, '값의 타입이 틀렸습니다 (숫자/문자열/목록/맵, 따옴표 여부를 확인하세요)'],
   [/Required value|must have required property/i, '필수 값이 없습니다'],
   [/Unsupported value|must be equal to one of the allowed values/i, '허용되지 않는 값입니다'],
+  [/quantities must match/, '수량 형식이 틀렸습니다 (cpu는 500m·1·0.5, memory는 64Mi·1Gi처럼; MB·GB나 단위 앞 공백은 쓸 수 없습니다)'],
   [/Duplicate value/i, '값이 중복되었습니다'],
   [/must be no more than|must be between|should be (less|greater)|must be greater|must be less|must be (<=|>=)/i, '허용 범위를 벗어난 값입니다'],
   [/RFC 1123|RFC 1035|a lowercase RFC|valid label|qualified name|must match the regex|should match/i, '이름이나 레이블 형식이 규칙에 맞지 않습니다 (소문자, 숫자, "-", 63자 이하 등)'],

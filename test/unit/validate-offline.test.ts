@@ -3,7 +3,8 @@
  * content's CRDs, no cluster. The cluster-mode suite checks that both modes agree.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateContent, type ValidationReport } from '../../src/validate';
+import { parseCellsFromMarkdown } from '../../src/core';
+import { validateContent, validateParsed, type ValidationReport } from '../../src/validate';
 import { pointerToField } from '../../src/validate/offline/errors';
 import { FIXTURES, lineAfter, lineOf, resultFor, SHARED_VERDICTS } from '../fixtures/validate/helpers';
 
@@ -50,6 +51,40 @@ describe('validator, offline mode', () => {
 
   it('names the group of a CRD it does not know', () => {
     expect(resultFor(report, 'missing-crd.md', 'Widget', 'lonely').messages[0]).toContain('widgets.example.invalid 그룹의 CRD');
+  });
+});
+
+describe('quantities offline', () => {
+  // The schema says "string or number"; the API server refuses what it cannot parse, and so must offline mode.
+  const page = (quantities: string): string => `\`\`\`yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: q
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        ${quantities}
+\`\`\`
+`;
+  const check = async (quantities: string): Promise<ValidationReport> =>
+    validateParsed([parseCellsFromMarkdown(page(quantities), 'q.md')], { mode: 'offline' });
+
+  it('rejects quantities the server cannot parse, at their line, with the server wording', async () => {
+    const report = await check('limits: {memory: 64MB, cpu: half}');
+    const [result] = report.results;
+    expect(result).toMatchObject({ status: 'invalid', line: 11 });
+    expect(result!.locations.map((l) => l.field).sort()).toEqual(['spec.containers[0].resources.limits.cpu', 'spec.containers[0].resources.limits.memory']);
+    expect(result!.messages.join('\n')).toContain('수량 형식이 틀렸습니다');
+    expect(result!.messages.join('\n')).toContain('"64MB": quantities must match the regular expression');
+  });
+
+  it('accepts every form the server parses', async () => {
+    const report = await check('requests: {cpu: 500m, memory: 64Mi, ephemeral-storage: 1e3, nvidia.com/gpu: 1, example.com/x: "0.5", example.com/y: .5, example.com/z: 2E-2, example.com/k: +1k}');
+    expect(report.results[0]!.messages).toEqual([]);
+    expect(report.results[0]!.status).toBe('valid');
   });
 });
 

@@ -12,7 +12,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
  * cache directory, keyed by the snapshot and ajv version, so only the first run of a
  * machine pays. Any cache failure (read-only home) just means compiling again.
  */
-const RECIPE = 'strict-1';
+const RECIPE = 'strict-2 quantity';
 const require = createRequire(import.meta.url);
 const ajvVersion = (require('ajv/package.json') as { version: string }).version;
 

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { explain } from '../explain';
+import { QUANTITY_PATTERN, QUANTITY_SERVER_MESSAGE } from './quantity';
 
 export interface SchemaProblem {
   field?: string;
@@ -21,7 +22,7 @@ export function pointerToField(pointer: string): string {
 const join = (base: string, key: string): string => (base ? `${base}.${key}` : key);
 const show = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
 
-function describe(error: ErrorObject, data: unknown): SchemaProblem | undefined {
+function describe(error: ErrorObject, data: unknown, quantities: ReadonlySet<string>): SchemaProblem | undefined {
   const at = pointerToField(error.instancePath);
   const params = error.params as Record<string, unknown>;
   let field = at;
@@ -46,6 +47,10 @@ function describe(error: ErrorObject, data: unknown): SchemaProblem | undefined 
       break;
     case 'anyOf':
     case 'oneOf':
+      if (quantities.has(error.instancePath)) {
+        serverLike = `${at}: Invalid value: ${show(data)}: ${QUANTITY_SERVER_MESSAGE}`;
+        break;
+      }
       serverLike = `${at}: Invalid value: ${show(data)}: must be integer or string`;
       break;
     default:
@@ -69,11 +74,13 @@ function valueAt(root: unknown, pointer: string): unknown {
  */
 export function schemaProblems(errors: readonly ErrorObject[], object: unknown): SchemaProblem[] {
   const unions = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  // A union whose string branch failed the quantity grammar is a quantity, not an int-or-string.
+  const quantities = new Set(errors.filter((e) => e.keyword === 'pattern' && (e.params as { pattern?: string }).pattern === QUANTITY_PATTERN).map((e) => e.instancePath));
   const problems: SchemaProblem[] = [];
   for (const error of errors) {
     const branch = error.keyword !== 'anyOf' && error.keyword !== 'oneOf' && [...unions].some((path) => error.instancePath === path && error.schemaPath.includes('Of/'));
     if (branch) continue;
-    const problem = describe(error, valueAt(object, error.instancePath));
+    const problem = describe(error, valueAt(object, error.instancePath), quantities);
     if (problem && !problems.some((p) => p.field === problem.field && p.serverLike === problem.serverLike)) problems.push(problem);
   }
   return problems;

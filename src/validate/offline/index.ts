@@ -10,13 +10,14 @@ import { loadSnapshot, snapshotBytes } from './snapshot';
 import { CompiledCache } from './compiled-cache';
 import { reduceSchema, type OpenApiSnapshot, type SnapshotSchema } from './snapshot-format';
 import { customResourceSchema, strictSchema } from './strict';
+import { QUANTITY_SCHEMA, quantitySchema } from './quantity';
 
 const SNAPSHOT_ID = 'k8s';
 
 export function offlineLimits(snapshot: OpenApiSnapshot): string {
   return (
     `오프라인 모드는 Kubernetes ${snapshot.kubernetesVersion}와 CRD 카탈로그의 OpenAPI 스키마로 필드 이름(모르는 필드), 타입, 필수 필드, enum·pattern 같은 ` +
-    '스키마 제약과 이름·레이블 형식만 검사합니다. 다음은 클러스터 모드(`npm run validate`)에서만 확인됩니다: API 서버의 검증 로직(포트 범위, ' +
+    '스키마 제약, 수량(cpu·memory) 형식과 이름·레이블 형식만 검사합니다. 다음은 클러스터 모드(`npm run validate`)에서만 확인됩니다: API 서버의 검증 로직(포트 범위, ' +
     `Deployment selector와 template 레이블의 일치 등), CRD의 CEL 규칙(x-kubernetes-validations, 스냅숏에서 ${snapshot.celRulesDropped}개 제외), ` +
     '어드미션(웹훅, ValidatingAdmissionPolicy, Pod Security), 기본값이 채워진 뒤에야 드러나는 오류, 이름 중복·네임스페이스 존재, ' +
     '폐기 예정(deprecation) 경고, expect-invalid의 오류 문구.'
@@ -84,6 +85,7 @@ class Validators {
         code: { source: true },
       });
       const schemas = Object.fromEntries(Object.entries(this.snapshot.schemas).map(([name, schema]) => [name, strictSchema(schema)]));
+      if (schemas[QUANTITY_SCHEMA]) schemas[QUANTITY_SCHEMA] = quantitySchema();
       this.ajvInstance.addSchema({ $id: SNAPSHOT_ID, components: { schemas } });
     }
     return this.ajvInstance;
