@@ -1,0 +1,82 @@
+/**
+ * `npx tsx scripts/bench/profile.ts [/docs/day2/challenge ...]`: where a page's main thread goes
+ * on first load, on the existing ./build (or BENCH_BUILD_DIR), in Debian's Chromium with the CPU
+ * slowed 4x like Lighthouse's mobile run. Prints the JavaScript self time by script and by
+ * function (V8 sampling profiler) and the long tasks (> 50 ms); saves the .cpuprofile (open it
+ * in Chrome DevTools, Performance) under test-results/bench/profile/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/browser/chromium';
+import { serveBuild } from '../serve-build';
+import { DEFAULT_BUILD_DIR, ROOT } from './site';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/docs/day2/challenge'];
+const outDir = path.join(ROOT, 'test-results', 'bench', 'profile');
+mkdirSync(outDir, { recursive: true });
+const served = await serveBuild({ dir: DEFAULT_BUILD_DIR });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+try {
+  for (const pagePath of pages) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await page.addInitScript(() => {
+      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${served.url}${pagePath}`, { waitUntil: 'load' });
+    await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(3000);
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    await context.close();
+    const file = path.join(outDir, `${pagePath.replace(/\W+/g, '-').replace(/^-/, '')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const selfByNode = new Map<number, number>();
+    profile.samples.forEach((id, i) => selfByNode.set(id, (selfByNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+    const byScript = new Map<string, number>();
+    const byFunction = new Map<string, number>();
+    for (const [id, ms] of selfByNode) {
+      const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+      const script = url ? path.basename(new URL(url, 'http://x').pathname) : `(${functionName || 'native'})`;
+      if (['(idle)', '(program)'].includes(script)) continue;
+      byScript.set(script, (byScript.get(script) ?? 0) + ms);
+      const fn = `${functionName || '(anonymous)'} ${script}:${lineNumber + 1}`;
+      byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+    }
+    const top = (m: Map<string, number>, n: number): string[] =>
+      [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`);
+    const blocking = longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
+    console.log(`\n== ${pagePath} (CPU 4배 느리게; 요소 ${elements}개; 긴 작업 ${longTasks.length}개, 50 ms 넘는 부분 합 ${blocking.toFixed(0)} ms)`);
+    console.log(`  긴 작업: ${longTasks.map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`).join(', ')}`);
+    console.log('  스크립트별 JS 자체 시간:');
+    for (const l of top(byScript, 8)) console.log(`    ${l}`);
+    console.log('  함수별 JS 자체 시간:');
+    for (const l of top(byFunction, 15)) console.log(`    ${l}`);
+    console.log(`  프로필: ${path.relative(ROOT, file)}`);
+  }
+} finally {
+  await browser.close();
+  await served.close();
+}
