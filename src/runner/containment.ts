@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isRunning, procStat } from './process-group';
 
 /**
  * Everything one run started, wherever it went. A process group alone is not enough: a cell's
@@ -56,21 +57,10 @@ function sweepStale(): void {
   }
 }
 
-/** `state` and `pgid` of /proc/PID/stat; the command name may contain spaces and parens. */
-function procStat(pid: number): { state: string; pgid: number } | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0] ?? '', pgid: Number(fields[2]) };
-  } catch {
-    return undefined;
-  }
-}
-
 /** A zombie runs nothing and is reaped by init in its own time; it does not count as alive. */
 const living = (pid: number): boolean => {
   const stat = procStat(pid);
-  return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X';
+  return stat !== undefined && isRunning(stat.state);
 };
 
 function allPids(): number[] {

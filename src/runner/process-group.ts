@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 export const KILL_GRACE_MS = 1500;
 
 /** `state` and `pgid` fields of /proc/PID/stat; the command name may contain spaces and parens. */
-function procStat(pid: string): { state: string; pgid: number } | undefined {
+export function procStat(pid: number | string): { state: string; pgid: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -14,6 +14,9 @@ function procStat(pid: string): { state: string; pgid: number } | undefined {
     return undefined;
   }
 }
+
+/** A zombie (Z) or dead (X) process runs nothing and is reaped by init in its own time. */
+export const isRunning = (state: string): boolean => state !== 'Z' && state !== 'X';
 
 /** Pids of the group's living (not zombie) members, or undefined where there is no /proc (macOS). */
 export function livingMembers(pgid: number): number[] | undefined {
@@ -25,7 +28,7 @@ export function livingMembers(pgid: number): number[] | undefined {
   }
   return pids.filter((pid) => {
     const stat = procStat(pid);
-    return stat !== undefined && stat.pgid === pgid && stat.state !== 'Z' && stat.state !== 'X';
+    return stat !== undefined && stat.pgid === pgid && isRunning(stat.state);
   }).map(Number);
 }
 
