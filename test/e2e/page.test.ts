@@ -29,6 +29,8 @@ async function pair(with_: RunningAgent = agent): Promise<void> {
   const stored = storedSessions.get(with_);
   if (stored) {
     await page.goto(`${siteUrl}/docs/connect-cluster`);
+    // Hydrated first: the link below then changes only the hash of this page (a reader pasting it).
+    await hydrated(page);
     await page.evaluate((entries) => {
       for (const [key, value] of Object.entries(entries)) window.localStorage.setItem(key, value);
     }, stored);
@@ -90,6 +92,20 @@ describe('agent states said on the page', () => {
     expect(text).toContain('연결이 오래되었습니다');
     expect(text).toContain('새로 출력된 연결 링크');
     expect(await page.locator('.navbar [data-agent-state="unauthorized"]').textContent()).toContain('연결이 오래됨');
+  });
+
+  it('a link pasted into the tab that already shows the connect page pairs it (only the hash changes)', async () => {
+    const fresh = await startCourseAgent(siteUrl);
+    try {
+      await page.goto(`${siteUrl}/docs/connect-cluster`);
+      await hydrated(page);
+      await page.goto(fresh.link);
+      await page.locator('.navbar [data-agent-state="connected"]').waitFor({ timeout: 20_000 });
+      expect(page.url()).not.toContain('code=');
+    } finally {
+      await page.goto('about:blank');
+      await fresh.close();
+    }
   });
 
   it('no cluster: one rendered notice for the page, with the restart after export KUBECONFIG, and run-all disabled', async () => {

@@ -24,12 +24,22 @@ export function AgentProvider({ children }: { children: ReactNode }): ReactNode 
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
-    const fromLink = pairingFromHash(window.location.hash);
-    if (fromLink) {
-      savePairing(window.localStorage, fromLink);
-      window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    }
-    setPairing(fromLink ?? loadPairing(window.localStorage));
+    const adoptLink = (): Pairing | undefined => {
+      const fromLink = pairingFromHash(window.location.hash);
+      if (fromLink) {
+        savePairing(window.localStorage, fromLink);
+        window.history.replaceState(null, '', window.location.pathname + window.location.search);
+      }
+      return fromLink;
+    };
+    setPairing(adoptLink() ?? loadPairing(window.localStorage));
+    // A link pasted into a tab that already shows its page changes only the hash: no new mount.
+    const onHashChange = (): void => {
+      const fromLink = adoptLink();
+      if (fromLink) setPairing(fromLink);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
   const client = useMemo(() => (pairing ? new AgentClient(pairing) : undefined), [pairing]);
