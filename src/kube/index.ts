@@ -1,7 +1,7 @@
 /** The one Kubernetes client layer: everything that talks to a cluster goes through here. */
 export * from './types';
 export { loadTarget, KubeConfigError, type TargetOptions } from './target';
-export { isLearningContext } from './context';
+export { judgeLearningCluster, type LearningJudgement } from './context';
 export { applyObjects, isFoundationKind } from './apply';
 export { deleteObjects } from './delete';
 export { diffObjects, renderDiff, stripServerFields } from './diff';

@@ -104,6 +104,32 @@ describe('npm run notebook', () => {
     expect(unreachable.stderr).toContain('클러스터에 연결할 수 없습니다');
   });
 
+  it('refuses a learning context name whose API server is not a local address', async () => {
+    const kubeconfig = path.join(out, 'renamed');
+    writeFileSync(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'current-context: kind-prod',
+        'clusters: [{name: c, cluster: {server: "https://10.0.0.5:6443"}}]',
+        'users: [{name: u, user: {token: t}}]',
+        'contexts: [{name: kind-prod, context: {cluster: c, user: u}}]',
+      ].join('\n'),
+    );
+    const saved = process.env.KUBECONFIG;
+    process.env.KUBECONFIG = kubeconfig;
+    onTestFinished(() => {
+      if (saved === undefined) delete process.env.KUBECONFIG;
+      else process.env.KUBECONFIG = saved;
+    });
+    const refused = await cli([fixture('ordering.md')], { KUBECONFIG: kubeconfig });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('이름만 바꾼 실제 클러스터');
+    expect(refused.stderr).not.toContain('클러스터에 연결할 수 없습니다');
+    expect(existsSync(path.join(out, 'order.log'))).toBe(false);
+  });
+
   it('runs bash notebooks, writes JUnit to --output, and exits 1 on a failure', async () => {
     const report = path.join(out, 'report.xml');
     const result = await cli(['--no-cluster', '--ci', '--format', 'junit', '--output', report, fixture('ordering.md'), fixture('failing-verify.md'), fixture('skip-reasons.md')]);

@@ -57,9 +57,10 @@ async function connect(options: CliOptions, io: CliIo): Promise<Connection | str
   } catch (error) {
     return (error as Error).message;
   }
-  if (!options.context && !kube.isLearningContext(target.context)) {
+  const judgement = kube.judgeLearningCluster(target.context, target.server);
+  if (!options.context && !judgement.learning) {
     return (
-      `현재 컨텍스트 "${target.context}"는 학습용 클러스터(kind-*, k3d-*, minikube, docker-desktop, k8s-course-local 등)로 보이지 않아 실행하지 않았습니다. ` +
+      `${judgement.reason} 학습용 클러스터로 보이지 않아 실행하지 않았습니다. ` +
       `노트북은 객체를 만들고 지웁니다. 정말 이 클러스터에서 실행하려면 --context ${target.context}를 붙이세요.`
     );
   }

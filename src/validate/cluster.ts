@@ -3,7 +3,7 @@ import {
   deleteObjects,
   ensureNamespaces,
   forgetDiscovery,
-  isLearningContext,
+  judgeLearningCluster,
   kubeRequest,
   mapLimit,
   serverVersion,
@@ -104,10 +104,11 @@ function namespacesNeeded(items: readonly ObjectItem[]): string[] {
  */
 export async function checkInCluster(items: readonly ObjectItem[], options: ClusterOptions): Promise<{ verdicts: Verdict[]; against: string }> {
   const { target } = options;
-  if (options.requireThrowaway && !isLearningContext(target.context)) {
+  const judgement = options.requireThrowaway ? judgeLearningCluster(target.context, target.server) : { learning: true as const };
+  if (!judgement.learning) {
     throw new RunError(
-      `컨텍스트 "${target.context}"는 학습용(일회용) 클러스터가 아닙니다. 검증기는 네임스페이스와 CRD를 실제로 만들기 때문에 ` +
-        'kind-*, minikube, k3d-*, docker-desktop, rancher-desktop, orbstack, k8s-course-local 컨텍스트에서만 돌립니다. ' +
+      `${judgement.reason} 검증기는 네임스페이스와 CRD를 실제로 만들기 때문에 ` +
+        '학습용(일회용) 클러스터(kind-*, minikube, k3d-*, docker-desktop, rancher-desktop, orbstack, k8s-course-local, 로컬 주소)에서만 돌립니다. ' +
         '`--context`로 학습용 클러스터를 고르거나, 정말 이 클러스터에서 돌리려면 `--no-require-throwaway`를 붙이세요.',
     );
   }

@@ -188,7 +188,14 @@ describe('validator guard', () => {
   it('refuses a context that is not a learning cluster when asked to', async () => {
     const renamed: KubeTarget = { ...target, context: 'prod-cluster' };
     await expect(validateContent(process.cwd(), [`${FIXTURES}/valid.md`], { mode: 'cluster', target: renamed, requireThrowaway: true })).rejects.toThrow(
-      /학습용\(일회용\) 클러스터가 아닙니다/,
+      /학습용 클러스터의 이름.*학습용\(일회용\) 클러스터/,
+    );
+  });
+
+  it('refuses a learning name whose server is not a local address (a real cluster renamed)', async () => {
+    const renamed: KubeTarget = { ...target, context: 'kind-prod', server: 'https://10.0.0.5:6443' };
+    await expect(validateContent(process.cwd(), [`${FIXTURES}/valid.md`], { mode: 'cluster', target: renamed, requireThrowaway: true })).rejects.toThrow(
+      /이름만 바꾼 실제 클러스터/,
     );
   });
 });
