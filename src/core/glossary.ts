@@ -52,8 +52,8 @@ function isInsideWord(source: string, start: number, end: number): boolean {
   return WORD_CHAR.test(source[start - 1] ?? '') || WORD_CHAR.test(source[end] ?? '');
 }
 
-/** Lines opted out with a reason, and problems for opt-outs without one. */
-function ignoredLines(source: string, file: string): { lines: Set<number>; problems: CellProblem[] } {
+/** Lines opted out with a reason, and problems for opt-outs without one (the Kind-gloss check honours the same lines). */
+export function ignoredLines(source: string, file: string): { lines: Set<number>; problems: CellProblem[] } {
   const lines = new Set<number>();
   const problems: CellProblem[] = [];
   for (const match of source.matchAll(IGNORE)) {
