@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkFrontmatter from 'remark-frontmatter';
-import { checkGlossary, checkPins, formatProblem, parseMarkdownTree, type CellProblem, type GlossaryRule } from '../src/core';
+import { checkGlossary, checkKindGlosses, checkPins, formatProblem, parseMarkdownTree, type CellProblem, type GlossaryRule, type KindGloss } from '../src/core';
 import { scanContent } from '../src/content/files';
-import { loadGlossary } from '../src/content/glossary';
+import { loadGlossary, loadKindGlosses } from '../src/content/glossary';
 import remarkRunnableCells from '../src/remark/runnable-cells';
 
 const root = process.cwd();
@@ -31,19 +31,24 @@ async function compileErrors(file: string): Promise<CellProblem[]> {
   }
 }
 
-/** The course's style rules: one vocabulary (style/glossary.yaml) and pinned installs. */
-async function styleProblems(file: string, glossary: readonly GlossaryRule[]): Promise<CellProblem[]> {
+interface Style {
+  glossary: GlossaryRule[];
+  kinds: KindGloss[];
+}
+
+/** The course's style rules: one vocabulary and Kinds glossed once a page (style/glossary.yaml), pinned installs. */
+async function styleProblems(file: string, style: Style): Promise<CellProblem[]> {
   const source = await readFile(path.resolve(root, file), 'utf8');
   const tree = parseMarkdownTree(source);
-  return [...checkGlossary(tree, source, file, glossary), ...checkPins(tree, file)];
+  return [...checkGlossary(tree, source, file, style.glossary), ...checkKindGlosses(tree, source, file, style.kinds), ...checkPins(tree, file)];
 }
 
 async function main(): Promise<number> {
   const targets = process.argv.slice(2);
   let scan;
-  let glossary: GlossaryRule[];
+  let style: Style;
   try {
-    glossary = await loadGlossary(root);
+    style = { glossary: await loadGlossary(root), kinds: await loadKindGlosses(root) };
     scan = await scanContent(root, targets.length ? targets : undefined);
   } catch (error) {
     console.error((error as Error).message);
@@ -53,7 +58,7 @@ async function main(): Promise<number> {
   const alreadyBroken = new Set(scan.problems.filter((p) => p.code === 'mdx-syntax').map((p) => p.file));
   for (const file of scan.files) {
     if (alreadyBroken.has(file.file)) continue;
-    problems.push(...(await compileErrors(file.file)), ...(await styleProblems(file.file, glossary)));
+    problems.push(...(await compileErrors(file.file)), ...(await styleProblems(file.file, style)));
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   for (const problem of problems) console.log(formatProblem(problem));

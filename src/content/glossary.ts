@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { GlossaryRule } from '../core';
+import type { GlossaryRule, KindGloss } from '../core';
 
 /** The one rule table of the course's vocabulary. */
 export const GLOSSARY_FILE = 'style/glossary.yaml';
@@ -24,5 +24,19 @@ export async function loadGlossary(root: string): Promise<GlossaryRule[]> {
     if (typeof t.reference !== 'string' || !/^https:\/\//.test(t.reference))
       fail(`terms[${index}](${t.preferred})에 근거 URL(reference)이 없습니다`);
     return { preferred: t.preferred, rejected: rejected as string[], reference: t.reference };
+  });
+}
+
+/**
+ * The `kinds` table: each Kind and its Korean form. Kinds kubernetes.io/ko leaves in English
+ * (HorizontalPodAutoscaler(HPA), HTTPRoute) have no Korean form to gloss with and are left out.
+ */
+export async function loadKindGlosses(root: string): Promise<KindGloss[]> {
+  const data: unknown = parseYaml(await readFile(path.join(root, GLOSSARY_FILE), 'utf8'));
+  const kinds = (data as { kinds?: unknown } | null)?.kinds;
+  if (typeof kinds !== 'object' || kinds === null || Array.isArray(kinds)) fail('kinds 표(Kind: 한국어)가 없습니다');
+  return Object.entries(kinds as Record<string, unknown>).flatMap(([kind, korean]) => {
+    if (typeof korean !== 'string' || !korean) fail(`kinds.${kind}에 한국어 표기가 없습니다`);
+    return /^[가-힣 ]+$/.test(korean) ? [{ kind, korean }] : [];
   });
 }

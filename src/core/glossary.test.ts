@@ -46,3 +46,30 @@ describe('checkGlossary', () => {
     expect(problems.map((p) => p.code).sort()).toEqual(['glossary', 'glossary-ignore-reason']);
   });
 });
+
+describe('checkGlossary on cell meta strings', () => {
+  it('reports a rejected term in ok=, fail=, reason= and title= at the fence line and the term column', () => {
+    const fence =
+      '```bash verify id=x ok="라벨이 맞습니다" fail="라벨이 다릅니다" needs=kind-node reason="노드 라벨이 필요합니다"\nkubectl get pods\n```\n';
+    const text = `# 제목\n\n${fence}\n\`\`\`yaml title="apiserver 설정" not-k8s\na: 1\n\`\`\`\n`;
+    const problems = check(text);
+    expect(problems.map((p) => [p.line, p.column])).toEqual([
+      [3, fence.indexOf('라벨') + 1],
+      [3, fence.indexOf('라벨이 다릅') + 1],
+      [3, fence.indexOf('노드 라벨') + 4],
+      [7, '```yaml title="'.length + 1],
+    ]);
+    expect(problems[0]?.message).toContain('"레이블"');
+  });
+
+  it('reports an uncompared output reason, and leaves commands and ids alone', () => {
+    const text =
+      '```bash run id=apiserver-labels\nkubectl label pod x 라벨=1\n```\n\n```text output-of=apiserver-labels compare=none reason="라벨 값이 매번 다릅니다"\nx\n```\n';
+    expect(check(text).map((p) => p.line)).toEqual([5]);
+  });
+
+  it('skips a quoted example inside a meta string, judged by the value itself', () => {
+    const quoted = '```bash verify id=y ok="\'라벨\'이 아니라 레이블입니다" fail="라벨"\ntrue\n```\n';
+    expect(check(quoted).map((p) => p.column)).toEqual([quoted.indexOf('fail="라벨') + 'fail="'.length + 1]);
+  });
+});

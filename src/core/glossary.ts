@@ -1,6 +1,8 @@
 import type { Root } from 'mdast';
+import { collectCells } from './collect';
+import { tokenizeMeta } from './meta';
 import { lineAndColumn, proseSpans } from './prose';
-import type { CellProblem } from './types';
+import type { Cell, CellProblem } from './types';
 
 /** One row of the course's glossary (style/glossary.yaml). */
 export interface GlossaryRule {
@@ -50,8 +52,8 @@ function isInsideWord(source: string, start: number, end: number): boolean {
   return WORD_CHAR.test(source[start - 1] ?? '') || WORD_CHAR.test(source[end] ?? '');
 }
 
-/** Lines opted out with a reason, and problems for opt-outs without one. */
-function ignoredLines(source: string, file: string): { lines: Set<number>; problems: CellProblem[] } {
+/** Lines opted out with a reason, and problems for opt-outs without one (the Kind-gloss check honours the same lines). */
+export function ignoredLines(source: string, file: string): { lines: Set<number>; problems: CellProblem[] } {
   const lines = new Set<number>();
   const problems: CellProblem[] = [];
   for (const match of source.matchAll(IGNORE)) {
@@ -77,18 +79,90 @@ function ignoredLines(source: string, file: string): { lines: Set<number>; probl
  * source. Code (blocks and inline), URLs, quoted examples of the wrong term and lines
  * opted out with a reason are not prose uses and are not reported. Pure.
  */
+/** A reader-facing string and the offset in the file where its text starts. */
+interface TextAt {
+  text: string;
+  start: number;
+  /**
+   * Prose is judged by its neighbours in the file; a meta value only by its own text (its
+   * quotes are the meta syntax's, not a quoted example).
+   */
+  inSource: boolean;
+}
+
+/**
+ * The strings of a cell's meta that readers see: verify messages (ok=, fail=), the
+ * reason of a needs= skip or of an uncompared output, and Docusaurus's title=. They come
+ * from the cell parser (collectCells), never from a second reading of the fence.
+ */
+function metaStrings(cell: Cell): string[] {
+  const strings: (string | undefined)[] = [];
+  if (cell.kind === 'shell') strings.push(cell.okMessage, cell.failMessage);
+  if ((cell.kind === 'shell' || cell.kind === 'manifest') && cell.needsReason) strings.push(cell.needsReason);
+  if (cell.kind === 'output' && cell.compare.mode === 'none') strings.push(cell.compare.reason);
+  for (const token of tokenizeMeta(cell.displayMeta).tokens) if (token.name === 'title') strings.push(token.value);
+  return strings.filter((s): s is string => Boolean(s));
+}
+
+/** Offset of the start of the file's line `line` (1-based). */
+function offsetOfLine(source: string, line: number): number {
+  let offset = 0;
+  for (let i = 1; i < line; i++) {
+    const newline = source.indexOf('\n', offset);
+    if (newline === -1) break;
+    offset = newline + 1;
+  }
+  return offset;
+}
+
+/**
+ * Where a value's text starts on its fence line: right after `="`, `='` or `=`. A value with an
+ * escaped quote differs from the fence text; it is reported at the fence's start.
+ */
+function valueOffset(fence: string, value: string): number {
+  for (const opening of ['="', "='", '=']) {
+    const at = fence.indexOf(opening + value);
+    if (at !== -1) return at + opening.length;
+  }
+  return 0;
+}
+
+/** Meta strings located on their fence line (the value's own text when it is written verbatim). */
+function metaSpans(tree: Root, source: string, file: string): TextAt[] {
+  const spans: TextAt[] = [];
+  for (const { cell } of collectCells(tree, file).cells) {
+    const lineStart = offsetOfLine(source, cell.line);
+    const lineEnd = source.indexOf('\n', lineStart);
+    const fence = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+    for (const text of metaStrings(cell)) {
+      spans.push({ text, start: lineStart + valueOffset(fence, text), inSource: false });
+    }
+  }
+  return spans;
+}
+
+/**
+ * Reports every rejected spelling in a file's prose, and in its cells' reader-facing
+ * meta strings (ok=, fail=, reason=, title=), with the preferred term and its source.
+ * Code (blocks and inline), URLs, quoted examples of the wrong term and lines opted out
+ * with a reason are not prose uses and are not reported. Pure.
+ */
 export function checkGlossary(tree: Root, source: string, file: string, rules: readonly GlossaryRule[]): CellProblem[] {
   const matchers = matchersOf(rules);
   const { lines: ignored, problems } = ignoredLines(source, file);
-  for (const span of proseSpans(tree, source)) {
-    const text = source.slice(span.start, span.end);
+  const texts: TextAt[] = [
+    ...proseSpans(tree, source).map((span) => ({ text: source.slice(span.start, span.end), start: span.start, inSource: true })),
+    ...metaSpans(tree, source, file),
+  ];
+  for (const { text, start: base, inSource } of texts) {
     for (const matcher of matchers) {
       for (const match of text.matchAll(matcher.pattern)) {
-        const start = span.start + match.index;
-        const end = start + match[0].length;
-        if (matcher.ascii && isInsideWord(source, start, end)) continue;
-        if (isQuotedExample(source, start, end)) continue;
-        const { line, column } = lineAndColumn(source, start);
+        const from = match.index;
+        const to = from + match[0].length;
+        const [context, at] = inSource ? [source, base] : [text, 0];
+        if (matcher.ascii && isInsideWord(context, at + from, at + to)) continue;
+        if (isQuotedExample(context, at + from, at + to)) continue;
+        const { line, column } = lineAndColumn(source, base + from);
         if (ignored.has(line)) continue;
         problems.push({
           code: 'glossary',

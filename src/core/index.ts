@@ -6,6 +6,7 @@ export { collectCells, findDuplicateIdsAcrossFiles, type CollectedCell } from '.
 export { parseCellsFromMarkdown, parseMarkdownTree } from './parse';
 export { checkGlossary, type GlossaryRule } from './glossary';
 export { checkPins } from './pins';
+export { checkKindGlosses, type KindGloss } from './kind-gloss';
 export { proseSpans, lineAndColumn, type ProseSpan } from './prose';
 export { lineOfYamlPath, splitYamlDocuments, toManifestDocument, type YamlPath } from './yaml';
 export { formatProblem } from './format';

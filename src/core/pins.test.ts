@@ -21,6 +21,20 @@ describe('checkPins', () => {
     expect(check(bash('kubectl apply -k "https://github.com/o/r/config?ref=master"'))).toHaveLength(1);
   });
 
+  it('rejects a download whose path says latest, once, and accepts the pinned release asset', () => {
+    const problems = check(bash('curl -L -o kubebuilder "https://go.kubebuilder.io/dl/latest/$(go env GOOS)/$(go env GOARCH)"'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toContain('latest');
+    expect(check(bash('curl -LO https://github.com/o/r/releases/latest/download/x'))).toHaveLength(1);
+    expect(check(bash('curl -L -o kb https://github.com/kubernetes-sigs/kubebuilder/releases/download/v4.16.0/kubebuilder_linux_amd64'))).toEqual([]);
+    expect(check(bash('echo "see https://example.com/docs/latest/"'))).toEqual([]);
+  });
+
+  it('requires ISTIO_VERSION for the downloadIstio script', () => {
+    expect(check(bash('curl -sL https://istio.io/downloadIstio | sh -'))).toHaveLength(1);
+    expect(check(bash('curl -sL https://istio.io/downloadIstio | ISTIO_VERSION=1.32.0 sh -'))).toEqual([]);
+  });
+
   it('accepts versioned URLs and does not treat a signing identity as a download', () => {
     expect(check(bash('kubectl apply -f https://github.com/o/r/releases/download/v0.9.0/components.yaml'))).toEqual([]);
     expect(check(bash('go install sigs.k8s.io/kind@v0.24.0'))).toEqual([]);

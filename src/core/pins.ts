@@ -20,6 +20,8 @@ interface Command {
 const URL = /\bhttps?:\/\/[^\s"'`<>)]+/g;
 /** A branch that moves: /main/, /master/, /HEAD/, ?ref=main. */
 const MOVING_BRANCH = /\/(?:main|master|HEAD)(?:\/|$)|[?&]ref=(?:main|master|HEAD)\b/;
+/** A path segment "latest": a download that changes from day to day. */
+const LATEST_PATH = /\/latest(?:\/|$)/;
 /** Something that looks like a version or a commit in a URL path. */
 const VERSIONED_URL = /\/v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?(?:\/|$)|\/[0-9a-f]{40}(?:\/|$)|[@=/]v\d+\.\d+/;
 /** Commands that download what a URL points at (a URL in `cosign verify --certificate-identity` is a name, not a download). */
@@ -68,10 +70,13 @@ function shellProblems(command: Command): string[] {
     if (!local) found.push('helm install/upgrade에 --version이 없어 그날의 최신 차트가 설치됩니다');
   }
   if (/releases\/latest\b/.test(text)) found.push('"releases/latest"는 날마다 다른 릴리스를 가리킵니다');
+  if (/\bdownloadIstio\b/.test(text) && !/\bISTIO_VERSION=\S/.test(text)) found.push('ISTIO_VERSION 없이 실행한 downloadIstio는 그날의 최신 Istio를 받습니다');
   if (GO_INSTALL_MOVING.test(text)) found.push('go install의 @latest(또는 브랜치)는 날마다 다른 버전을 설치합니다');
   for (const url of text.match(URL) ?? []) {
     const downloaded = FETCHES.test(text) || url.includes('raw.githubusercontent.com');
     if (downloaded && MOVING_BRANCH.test(url)) found.push(`URL ${url}은 움직이는 브랜치를 가리킵니다`);
+    // A download path named "latest" (go.kubebuilder.io/dl/latest/...) moves like releases/latest, reported above.
+    else if (downloaded && LATEST_PATH.test(url) && !/releases\/latest\b/.test(url)) found.push(`URL ${url}은 그날의 최신 버전("latest")을 내려받습니다`);
   }
   const fromUrl = KUBECTL_FROM_URL.exec(text)?.[1];
   if (fromUrl && !MOVING_BRANCH.test(fromUrl) && !/releases\/latest/.test(fromUrl) && !VERSIONED_URL.test(fromUrl)) {

@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'yaml-syntax'
   | 'yaml-not-k8s'
   | 'glossary'
+  | 'kind-gloss'
   | 'glossary-ignore-reason'
   | 'unpinned-install';
 
