@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectCapabilities } from '../kube/capabilities';
+import { closeTarget } from '../kube/http';
 import { internetAllowed } from '../kube/capabilities-decide';
 import { CapabilityCache } from './capabilities';
 import type { CellExecutor } from './executor';
@@ -49,7 +50,8 @@ export async function startAgent(
   const internet = internetAllowed({ env: process.env.K8S_COURSE_INTERNET, noInternetFlag: options.noInternet });
   const capabilities = new CapabilityCache({
     guard: () => runGuard(options.context),
-    detect: (target) => detectCapabilities(target, { internet, timeoutMs: 5_000 }),
+    // Each ask judges a fresh kubeconfig object, and src/kube keeps sockets per object: close them after the look.
+    detect: (target) => detectCapabilities(target, { internet, timeoutMs: 5_000 }).finally(() => void closeTarget(target)),
   });
   const server = createAgentServer(
     {
