@@ -20,7 +20,7 @@ describe("the page's decision for a cell's needs", () => {
   it('on simulated nodes, names the missing containers in the words the notebook runner skips with, and the reason', () => {
     const note = cellNeedsNote(['containers'], KWOK, 'kubectl exec가 필요합니다');
     expect(note?.unmet.map((u) => u.need)).toEqual(['containers']);
-    expect(note?.message).toBe(`${unmetNeeds(['containers'], KWOK)[0]!.message} (kubectl exec가 필요합니다)`);
+    expect(note?.message).toBe(`${unmetNeeds(['containers'], KWOK)[0]!.message} kubectl exec가 필요합니다.`);
     expect(note?.message).toContain('이 셀은 실제 컨테이너가 필요합니다: 지금 클러스터는 시뮬레이션 노드(kwok)');
     expect(note?.skipped).toBe('건너뜀: 실제 컨테이너 필요');
   });

@@ -205,5 +205,7 @@ export function cellNeedsNote(needs: readonly Need[], caps: Capabilities | undef
   if (!caps || needs.length === 0) return undefined;
   const unmet = unmetNeeds(needs, caps);
   if (unmet.length === 0) return undefined;
-  return { unmet, message: skipMessage(unmet, reason), skipped: skippedLabel(unmet) };
+  // The author's reason reads as its own sentence after the needs' messages (the runner's log puts it in parentheses).
+  const because = reason ? ` ${reason}${/[.!?]$/.test(reason) ? '' : '.'}` : '';
+  return { unmet, message: `${unmet.map((u) => u.message).join(' ')}${because}`, skipped: skippedLabel(unmet) };
 }

@@ -80,7 +80,7 @@ describe('cells whose needs the connected cluster lacks', () => {
     const text = (await note.textContent()) ?? '';
     expect(text).toContain('이 셀은 실제 컨테이너가 필요합니다: 지금 클러스터는 시뮬레이션 노드(kwok)');
     // The author's reason, and what run-all and the button will do.
-    expect(text).toContain('kubectl exec와 실제 프로브 실행이 필요합니다');
+    expect(text).toContain('실행하세요. kubectl exec와 실제 프로브 실행이 필요합니다(kwok은 컨테이너를 실행하지 않음).');
     expect(text).toContain('"셀 모두 실행"은 이 셀을 건너뜁니다');
     expect(await note.getAttribute('role')).toBe('note');
 
@@ -95,6 +95,10 @@ describe('cells whose needs the connected cluster lacks', () => {
     expect(await nodes.locator('[data-cell-unmet-needs]').count()).toBe(0);
     expect((await nodes.locator('[data-action="run"]').textContent())?.trim()).toBe('실행');
     for (const id of CONTAINER_CELLS) expect(await cell(page, id).locator('[data-cell-unmet-needs]').count(), id).toBe(1);
+    // The toolbar says it before the reader presses run-all.
+    expect(await page.locator('[data-run-all-will-skip]').textContent()).toBe(
+      `"셀 모두 실행"은 지금 클러스터에 없는 것이 필요한 셀 ${CONTAINER_CELLS.length}개를 건너뜁니다 (실제 컨테이너 필요 ${CONTAINER_CELLS.length}개).`,
+    );
     expect(sentRuns).toEqual([]);
   });
 

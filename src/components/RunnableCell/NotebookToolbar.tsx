@@ -1,9 +1,9 @@
-import React, { useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import React, { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useAgent } from '../agent/AgentContext';
 import ConfirmDialog from './ConfirmDialog';
 import PageNotice from './PageNotice';
 import { cellsInPageOrder, type CellHandle } from './cellStore';
-import { resultText, runAllSteps, skippedGroups, type SkippedStep } from './runAll';
+import { resultText, runAllSteps, skippedGroups, stepsToSkip, willSkipText, type SkippedStep } from './runAll';
 import { statusWord } from './words';
 import styles from './styles.module.css';
 
@@ -69,6 +69,9 @@ export default function NotebookToolbar(): ReactNode {
   const [progress, setProgress] = useState<Progress>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Cells register in their own effects, before capabilities arrive from the agent: counted when they do.
+  const [willSkip, setWillSkip] = useState<string | undefined>();
+  useEffect(() => setWillSkip(willSkipText(stepsToSkip(cellsInPageOrder().filter(([, h]) => isStep(h)), capabilities))), [capabilities]);
   const notice = <PageNotice state={state} />;
   if (state.kind !== 'connected') return notice;
   const noCluster = !state.health.allowed;
@@ -132,7 +135,7 @@ export default function NotebookToolbar(): ReactNode {
           실습 초기화
         </button>
         <span role="status" data-run-all-result>
-          {progress?.text}
+          {progress ? progress.text : willSkip ? <span data-run-all-will-skip>{willSkip}</span> : null}
           {progress?.failed ? <CellLink id={progress.failed} /> : null}
           {progress?.skipped?.length ? <SkippedList skipped={progress.skipped} /> : null}
         </span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunOutcome } from '../../agent/protocol';
 import { NO_ADDONS, type Capabilities, type Need } from '../../core/needs';
-import { resultText, runAllSteps, skippedGroups, type RunAllHandle } from './runAll';
+import { resultText, runAllSteps, skippedGroups, stepsToSkip, willSkipText, type RunAllHandle } from './runAll';
 import { statusWord } from './words';
 
 const KWOK: Capabilities = { nodes: 'simulated', containers: false, internet: true, kindNode: false, addons: { ...NO_ADDONS }, context: 'k8s-course-local' };
@@ -71,5 +71,14 @@ describe('run all', () => {
     const log: string[] = [];
     const result = await runAllSteps(steps(log, ['break', ['containers']], ['a', [], 'timed-out']), { capabilities: KWOK, refresh: noRefresh });
     expect(resultText(result, statusWord)).toBe('2번째 셀에서 멈췄습니다 (시간 초과). 지금 클러스터에 없는 것이 필요한 셀 1개는 건너뛰었습니다. 셀로 이동해 출력을 확인하세요: ');
+  });
+
+  it('says before a run how many cells it will pass over, by need, and nothing when none or unknown', () => {
+    const log: string[] = [];
+    const planned = steps(log, ['a', []], ['break', ['containers']], ['top', ['containers', 'addon:metrics-server']], ['exec', ['containers']]);
+    expect(willSkipText(stepsToSkip(planned, KWOK))).toBe('"셀 모두 실행"은 지금 클러스터에 없는 것이 필요한 셀 3개를 건너뜁니다 (실제 컨테이너 필요 2개, 실제 컨테이너, metrics-server(메트릭 API) 필요 1개).');
+    expect(willSkipText(stepsToSkip(planned, undefined))).toBeUndefined();
+    expect(willSkipText(stepsToSkip(steps(log, ['a', []]), KWOK))).toBeUndefined();
+    expect(log).toEqual([]);
   });
 });

@@ -72,3 +72,18 @@ export function skippedGroups(skipped: readonly SkippedStep[]): Array<{ label: s
   for (const { id, note } of skipped) groups.set(note.skipped, [...(groups.get(note.skipped) ?? []), id]);
   return [...groups].map(([label, ids]) => ({ label, ids }));
 }
+
+/** Before a run: the steps run-all would pass over with what is known now (the toolbar says how many). */
+export function stepsToSkip(steps: ReadonlyArray<readonly [string, Pick<RunAllHandle, 'needs' | 'needsReason'>]>, caps: Capabilities | undefined): SkippedStep[] {
+  return steps.flatMap(([id, handle]) => {
+    const note = cellNeedsNote(handle.needs, caps, handle.needsReason);
+    return note ? [{ id, note }] : [];
+  });
+}
+
+/** '"셀 모두 실행"은 지금 클러스터에 없는 것이 필요한 셀 5개를 건너뜁니다 (실제 컨테이너 필요 5개).' */
+export function willSkipText(skipped: readonly SkippedStep[]): string | undefined {
+  if (!skipped.length) return undefined;
+  const counts = skippedGroups(skipped).map(({ label, ids }) => `${label.replace(/^건너뜀: /, '')} ${ids.length}개`);
+  return `"셀 모두 실행"은 지금 클러스터에 없는 것이 필요한 셀 ${skipped.length}개를 건너뜁니다 (${counts.join(', ')}).`;
+}
