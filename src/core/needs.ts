@@ -190,11 +190,15 @@ export interface CellNeedsNote {
   message: string;
   /** Run-all's short word for the cell ("건너뜀: 실제 컨테이너 필요"). */
   skipped: string;
+  /** What is missing, in short ("실제 컨테이너, 인터넷"). */
+  missing: string;
 }
+
+const missingOf = (unmet: readonly UnmetNeed[]): string => unmet.map((u) => NEED_KO[u.need]).join(', ');
 
 /** "건너뜀: 실제 컨테이너, 인터넷 필요". */
 export function skippedLabel(unmet: readonly UnmetNeed[]): string {
-  return `건너뜀: ${unmet.map((u) => NEED_KO[u.need]).join(', ')} 필요`;
+  return `건너뜀: ${missingOf(unmet)} 필요`;
 }
 
 /**
@@ -207,5 +211,5 @@ export function cellNeedsNote(needs: readonly Need[], caps: Capabilities | undef
   if (unmet.length === 0) return undefined;
   // The author's reason reads as its own sentence after the needs' messages (the runner's log puts it in parentheses).
   const because = reason ? ` ${reason}${/[.!?]$/.test(reason) ? '' : '.'}` : '';
-  return { unmet, message: `${unmet.map((u) => u.message).join(' ')}${because}`, skipped: skippedLabel(unmet) };
+  return { unmet, message: `${unmet.map((u) => u.message).join(' ')}${because}`, skipped: skippedLabel(unmet), missing: missingOf(unmet) };
 }

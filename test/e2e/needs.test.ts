@@ -123,7 +123,9 @@ describe('cells whose needs the connected cluster lacks', () => {
     const breaking = cell(page, BREAK);
     expect(await breaking.locator('[data-status]').getAttribute('data-status')).toBe('skipped');
     expect(await breaking.locator('[data-status]').textContent()).toContain('건너뜀');
-    expect(await breaking.locator('[data-verdict]').textContent()).toContain('이 셀은 실제 컨테이너가 필요합니다');
+    expect(await breaking.locator('[data-verdict]').textContent()).toBe('"셀 모두 실행"이 이 셀을 건너뛰었습니다 (지금 클러스터에 없는 것: 실제 컨테이너).');
+    // The note with the reason stays above the buttons.
+    expect(await breaking.locator('[data-cell-unmet-needs]').textContent()).toContain('이 셀은 실제 컨테이너가 필요합니다');
     for (const id of CONTAINER_CELLS) expect(sentRuns, id).not.toContain(id);
     // The cells after the first skipped one ran: the last step of the lab among them.
     expect(sentRuns).toContain('d2-lab-verify-spread-seven');

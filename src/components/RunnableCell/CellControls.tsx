@@ -25,7 +25,8 @@ interface Props {
 
 function verdict(cell: RunnableCellProps, state: CellRunState): string | undefined {
   if (state.error) return state.error.message;
-  if (state.status === 'skipped') return `"셀 모두 실행"이 이 셀을 건너뛰었습니다: ${state.skipped ?? ''}`;
+  // The reason is in the note above the buttons; here only what happened and what was missing.
+  if (state.status === 'skipped') return `"셀 모두 실행"이 이 셀을 건너뛰었습니다 (지금 클러스터에 없는 것: ${state.skipped ?? '알 수 없음'}).`;
   if (cell.role === 'verify' && state.status === 'passed') return cell.okMessage ?? '확인을 통과했습니다.';
   if (cell.role === 'verify' && state.status === 'failed') return cell.failMessage ?? '확인에 실패했습니다.';
   if (cell.role === 'background' && state.status === 'cancelled') return '백그라운드 셀을 중지했습니다.';

@@ -10,8 +10,8 @@ export interface CellHandle {
   needs: Need[];
   needsReason?: string;
   start(action: CellAction): Promise<RunOutcome | undefined>;
-  /** Run-all passed over the cell: it shows that, with why, instead of a result. */
-  skip(message: string): void;
+  /** Run-all passed over the cell: it shows that, with what is missing ("실제 컨테이너"), instead of a result. */
+  skip(missing: string): void;
 }
 
 const handles = new Map<string, CellHandle>();

@@ -32,7 +32,8 @@ describe('run all', () => {
     const log: string[] = [];
     const result = await runAllSteps(steps(log, ['a', []], ['break', ['containers']], ['verify-break', ['containers']], ['b', []]), { capabilities: KWOK, refresh: noRefresh });
     expect(log.filter((l) => l.startsWith('run'))).toEqual(['run a', 'run b']);
-    expect(log.find((l) => l.startsWith('skip break'))).toContain('이 셀은 실제 컨테이너가 필요합니다: 지금 클러스터는 시뮬레이션 노드(kwok)');
+    expect(log.find((l) => l.startsWith('skip break'))).toBe('skip break: 실제 컨테이너');
+    expect(result.skipped[0]!.note.message).toContain('이 셀은 실제 컨테이너가 필요합니다: 지금 클러스터는 시뮬레이션 노드(kwok)');
     expect(result).toMatchObject({ total: 4, ran: 2 });
     expect(result.stopped).toBeUndefined();
     expect(result.skipped.map((s) => s.id)).toEqual(['break', 'verify-break']);

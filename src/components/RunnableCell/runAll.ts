@@ -42,7 +42,7 @@ export async function runAllSteps(steps: ReadonlyArray<readonly [string, RunAllH
       note = cellNeedsNote(handle.needs, caps, handle.needsReason);
     }
     if (note) {
-      handle.skip(note.message);
+      handle.skip(note.missing);
       skipped.push({ id, note });
       continue;
     }

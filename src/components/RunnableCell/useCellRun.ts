@@ -11,7 +11,7 @@ export interface CellRunState {
   outcome?: RunOutcome;
   error?: { code: string; message: string };
   action?: CellAction;
-  /** Why run-all passed over the cell (status `skipped`). */
+  /** What the cluster lacks, for a cell run-all passed over (status `skipped`): "실제 컨테이너". */
   skipped?: string;
 }
 
