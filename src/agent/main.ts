@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { detectCapabilities } from '../kube/capabilities';
+import { closeTarget } from '../kube/http';
+import { internetAllowed } from '../kube/capabilities-decide';
+import { CapabilityCache } from './capabilities';
 import type { CellExecutor } from './executor';
 import { healthInfo, runGuard, viewCluster, type ClusterView } from './health';
 import { parseAgentArgs, pairingLink } from './options';
@@ -42,6 +46,13 @@ export async function startAgent(
     if (!cached || Date.now() - cached.at > CLUSTER_VIEW_TTL_MS) cached = { at: Date.now(), view: viewCluster(options.context) };
     return cached.view;
   };
+  // Configured, never probed: the agent sends nothing to outside hosts to find out.
+  const internet = internetAllowed({ env: process.env.K8S_COURSE_INTERNET, noInternetFlag: options.noInternet });
+  const capabilities = new CapabilityCache({
+    guard: () => runGuard(options.context),
+    // Each ask judges a fresh kubeconfig object, and src/kube keeps sockets per object: close them after the look.
+    detect: (target) => detectCapabilities(target, { internet, timeoutMs: 5_000 }).finally(() => void closeTarget(target)),
+  });
   const server = createAgentServer(
     {
       port: options.port,
@@ -53,6 +64,7 @@ export async function startAgent(
       maxMessageBytes: 256 * 1024,
       health: () => healthInfo(version, view(), registry.size, options.allowEdited),
       guard: () => runGuard(options.context),
+      capabilities: (fresh) => capabilities.current(fresh),
     },
     { registry, executor: makeExecutor(root) },
   );

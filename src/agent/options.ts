@@ -10,6 +10,8 @@ export interface AgentOptions {
   context?: string;
   allowEdited: boolean;
   maxConcurrentRuns: number;
+  /** Cells that need the internet count as unmet (also K8S_COURSE_INTERNET=0). */
+  noInternet: boolean;
 }
 
 export const DEFAULT_PORT = 7777;
@@ -24,7 +26,8 @@ export const USAGE = `사용법: npm run agent -- [옵션]
   --allow-origin <URL>   요청을 받을 사이트 origin 추가 (여러 번 가능)
   --context <이름>       학습용이 아닌 컨텍스트에서도 실행하겠다는 명시적 동의
   --allow-edited         페이지에서 수정한 셀도 실행 (기본: 거부)
-  --max-runs <수>        동시에 실행할 셀 수 (기본 4)`;
+  --max-runs <수>        동시에 실행할 셀 수 (기본 4)
+  --no-internet          인터넷이 필요한 셀(needs=internet)을 페이지에 "지금 실행할 수 없음"으로 표시 (K8S_COURSE_INTERNET=0도 같음)`;
 
 export type ParseResult = { ok: true; options: AgentOptions } | { ok: false; error: string };
 
@@ -37,6 +40,7 @@ export function parseAgentArgs(argv: readonly string[]): ParseResult {
     siteUrl: DEFAULT_SITE_URL,
     allowEdited: false,
     maxConcurrentRuns: 4,
+    noInternet: false,
   };
   const extraOrigins: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
@@ -91,6 +95,9 @@ export function parseAgentArgs(argv: readonly string[]): ParseResult {
       }
       case '--allow-edited':
         options.allowEdited = true;
+        break;
+      case '--no-internet':
+        options.noInternet = true;
         break;
       case '--max-runs': {
         const runs = Number(value());

@@ -1,4 +1,5 @@
 /** Messages between the page and the agent over the WebSocket. Shared by both sides. */
+import type { Capabilities } from '../core/needs';
 import type { CellAction } from '../runner/cell';
 import type { RunStatus } from '../runner/types';
 
@@ -47,6 +48,16 @@ export interface HealthInfo {
   allowEdited: boolean;
   /** This run of the agent; a page's session belongs to exactly one. */
   instance?: string;
+}
+
+/**
+ * `GET /v1/capabilities`: what the cluster a run would use offers to cells (`needs=`). Null when the agent
+ * runs nothing there (no cluster, not a learning cluster) or could not look; `reason` says why in Korean.
+ */
+export interface CapabilitiesInfo {
+  context: string | null;
+  capabilities: Capabilities | null;
+  reason?: string;
 }
 
 export const CELL_ACTIONS: readonly CellAction[] = ['run', 'apply', 'dry-run', 'diff', 'delete'];

@@ -7,7 +7,7 @@ import { readJsonBody } from './http/body';
 import { SECURITY_HEADERS, allowedHosts, checkHost, checkOrigin, corsHeaders, requestPath, type Refusal } from './http/checks';
 import { rawRefusal } from './http/raw';
 import { OutputStreamer } from './output-stream';
-import { CELL_ACTIONS, type CellAction, type ClientMessage, type HealthInfo, type ServerMessage } from './protocol';
+import { CELL_ACTIONS, type CapabilitiesInfo, type CellAction, type ClientMessage, type HealthInfo, type ServerMessage } from './protocol';
 import type { CellRegistry } from './registry';
 import { TicketStore } from './tickets';
 import { Sessions } from './sessions';
@@ -31,6 +31,8 @@ export interface AgentServerOptions {
    * judges it. An allowed answer carries the very target the run will use.
    */
   guard: () => GuardAnswer;
+  /** What the cluster a run would use offers (`GET /v1/capabilities`, `?fresh=1` to look again). */
+  capabilities?: (fresh: boolean) => Promise<CapabilitiesInfo>;
 }
 
 export interface AgentServerDeps {
@@ -110,13 +112,20 @@ export function createAgentServer(options: AgentServerOptions, deps: AgentServer
       return send(res, 401, refusalBody({ status: 401, code: 'unauthorized', message: '에이전트와 연결(페어링)되지 않았습니다. 에이전트가 출력한 연결 링크를 여세요.' }), cors);
     }
     if (url.pathname === '/v1/health' && req.method === 'GET') return send(res, 200, { ...options.health(), instance: sessions.instance }, cors);
+    if (url.pathname === '/v1/capabilities' && req.method === 'GET') {
+      // Not part of health: looking at the cluster takes several API requests, and health must stay instant.
+      const ask = options.capabilities ?? (async (): Promise<CapabilitiesInfo> => ({ context: null, capabilities: null }));
+      return void ask(url.searchParams.get('fresh') === '1')
+        .catch((): CapabilitiesInfo => ({ context: null, capabilities: null, reason: '클러스터가 무엇을 제공하는지 확인하는 중 에이전트에서 오류가 났습니다.' }))
+        .then((info) => send(res, 200, info, cors));
+    }
     if (url.pathname === '/v1/ticket' && req.method === 'POST') {
       return void readJsonBody(req, options.maxBodyBytes).then((body) => {
         if (!body.ok) return send(res, body.refusal.status, refusalBody(body.refusal), { ...cors, Connection: 'close' });
         send(res, 200, { ticket: tickets.issue(), expiresInMs: 30_000 }, cors);
       });
     }
-    const known = ['/v1/health', '/v1/ticket', '/v1/hello', '/v1/pair'].includes(url.pathname);
+    const known = ['/v1/health', '/v1/capabilities', '/v1/ticket', '/v1/hello', '/v1/pair'].includes(url.pathname);
     return send(
       res,
       known ? 405 : 404,

@@ -174,3 +174,42 @@ export function capabilitiesLine(caps: Capabilities): string {
     `애드온: ${addons.length ? addons.join(', ') : '없음'}`,
   ].join(', ');
 }
+
+/**
+ * The `needs="containers,addon:keda"` attribute the remark plugin writes on a cell, back to needs. The
+ * build already refused unknown words (parseNeeds), so anything else here is dropped, never guessed at.
+ */
+export function needsFromAttribute(value: string | undefined): Need[] {
+  return value ? parseNeeds(value).needs : [];
+}
+
+/** What the page says about a cell before any run, or undefined when it can run (or nobody knows yet). */
+export interface CellNeedsNote {
+  unmet: UnmetNeed[];
+  /** The unmet needs' messages and the author's reason: the same words the notebook runner skips with. */
+  message: string;
+  /** Run-all's short word for the cell ("건너뜀: 실제 컨테이너 필요"). */
+  skipped: string;
+  /** What is missing, in short ("실제 컨테이너, 인터넷"). */
+  missing: string;
+}
+
+const missingOf = (unmet: readonly UnmetNeed[]): string => unmet.map((u) => NEED_KO[u.need]).join(', ');
+
+/** "건너뜀: 실제 컨테이너, 인터넷 필요". */
+export function skippedLabel(unmet: readonly UnmetNeed[]): string {
+  return `건너뜀: ${missingOf(unmet)} 필요`;
+}
+
+/**
+ * The page's decision for one cell: unknown capabilities (no agent, no cluster, not looked yet) say
+ * nothing, a cell without needs or with all of them met says nothing, else the note.
+ */
+export function cellNeedsNote(needs: readonly Need[], caps: Capabilities | undefined, reason?: string): CellNeedsNote | undefined {
+  if (!caps || needs.length === 0) return undefined;
+  const unmet = unmetNeeds(needs, caps);
+  if (unmet.length === 0) return undefined;
+  // The author's reason reads as its own sentence after the needs' messages (the runner's log puts it in parentheses).
+  const because = reason ? ` ${reason}${/[.!?]$/.test(reason) ? '' : '.'}` : '';
+  return { unmet, message: `${unmet.map((u) => u.message).join(' ')}${because}`, skipped: skippedLabel(unmet), missing: missingOf(unmet) };
+}

@@ -17,12 +17,16 @@ interface Props {
   cell: RunnableCellProps;
   state: CellRunState;
   edited: boolean;
+  /** Id of the cell's unmet-needs note: the buttons say "anyway" and point to it. */
+  unmetNote?: string;
   onStart(action: CellAction): void;
   onCancel(): void;
 }
 
 function verdict(cell: RunnableCellProps, state: CellRunState): string | undefined {
   if (state.error) return state.error.message;
+  // The reason is in the note above the buttons; here only what happened and what was missing.
+  if (state.status === 'skipped') return `"셀 모두 실행"이 이 셀을 건너뛰었습니다 (지금 클러스터에 없는 것: ${state.skipped ?? '알 수 없음'}).`;
   if (cell.role === 'verify' && state.status === 'passed') return cell.okMessage ?? '확인을 통과했습니다.';
   if (cell.role === 'verify' && state.status === 'failed') return cell.failMessage ?? '확인에 실패했습니다.';
   if (cell.role === 'background' && state.status === 'cancelled') return '백그라운드 셀을 중지했습니다.';
@@ -35,12 +39,14 @@ function verdict(cell: RunnableCellProps, state: CellRunState): string | undefin
 }
 
 /** Buttons, status and output of a cell when an agent is connected. */
-export default function CellControls({ cell, state, edited, onStart, onCancel }: Props): ReactNode {
+export default function CellControls({ cell, state, edited, unmetNote, onStart, onCancel }: Props): ReactNode {
   const busy = state.status === 'queued' || state.status === 'running';
-  const actions =
+  const base =
     cell.kind === 'manifest'
       ? MANIFEST_ACTIONS
       : [{ action: 'run' as const, label: cell.role === 'verify' ? '확인' : cell.role === 'background' ? '시작' : '실행' }];
+  // The cluster lacks what the cell needs: it still runs when the reader asks, and the button says so.
+  const actions = unmetNote ? base.map((a, i) => (i === 0 ? { ...a, label: `그래도 ${a.label}` } : a)) : base;
   const message = verdict(cell, state);
   const root = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -69,9 +75,10 @@ export default function CellControls({ cell, state, edited, onStart, onCancel }:
           <button
             key={action}
             type="button"
-            className="button button--sm button--primary"
+            className={`button button--sm button--primary${unmetNote ? ' button--outline' : ''}`}
             aria-disabled={busy || undefined}
             aria-label={`${label}: ${where}`}
+            aria-describedby={unmetNote}
             onClick={(event) => {
               if (busy) return;
               pressed.current = event.currentTarget;

@@ -1,8 +1,9 @@
-import React, { useState, type MouseEvent, type ReactNode } from 'react';
+import React, { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useAgent } from '../agent/AgentContext';
 import ConfirmDialog from './ConfirmDialog';
 import PageNotice from './PageNotice';
 import { cellsInPageOrder, type CellHandle } from './cellStore';
+import { resultText, runAllSteps, skippedGroups, stepsToSkip, willSkipText, type SkippedStep } from './runAll';
 import { statusWord } from './words';
 import styles from './styles.module.css';
 
@@ -32,17 +33,45 @@ function CellLink({ id }: { id: string }): ReactNode {
   );
 }
 
-type Progress = { text: string; failed?: string } | undefined;
+type Progress = { text: string; failed?: string; skipped?: SkippedStep[] } | undefined;
+
+/** The cells run-all passed over, by what they need: "건너뜀: 실제 컨테이너 필요 — id, id". */
+function SkippedList({ skipped }: { skipped: SkippedStep[] }): ReactNode {
+  return (
+    <span data-run-all-skipped>
+      {skippedGroups(skipped).map(({ label, ids }) => (
+        <span key={label} data-skipped-need={label}>
+          {' '}
+          {label}:{' '}
+          {ids.map((id, i) => (
+            <React.Fragment key={id}>
+              {i ? ', ' : null}
+              <CellLink id={id} />
+            </React.Fragment>
+          ))}
+          .
+        </span>
+      ))}
+    </span>
+  );
+}
 
 /**
- * "Run all cells of this lab" in order, stopping at the first failure, and "reset lab" (after a
+ * "Run all cells of this lab" in order, passing over cells whose needs the cluster lacks (listed with
+ * the need), stopping at the first failure, and "reset lab" (after a
  * confirmation); above them, once for the whole notebook, why its cells cannot run when they cannot.
  */
 export default function NotebookToolbar(): ReactNode {
-  const { state } = useAgent();
+  const { state, capabilities, refreshCapabilities } = useAgent();
+  // Run-all reads what is known when it reaches each cell, not what it was when it started.
+  const known = useRef(capabilities);
+  known.current = capabilities;
   const [progress, setProgress] = useState<Progress>();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Cells register in their own effects, before capabilities arrive from the agent: counted when they do.
+  const [willSkip, setWillSkip] = useState<string | undefined>();
+  useEffect(() => setWillSkip(willSkipText(stepsToSkip(cellsInPageOrder().filter(([, h]) => isStep(h)), capabilities))), [capabilities]);
   const notice = <PageNotice state={state} />;
   if (state.kind !== 'connected') return notice;
   const noCluster = !state.health.allowed;
@@ -50,16 +79,12 @@ export default function NotebookToolbar(): ReactNode {
   const runAll = async (): Promise<void> => {
     setBusy(true);
     const steps = cellsInPageOrder().filter(([, h]) => isStep(h));
-    for (const [index, [id, handle]] of steps.entries()) {
-      setProgress({ text: `${index + 1}/${steps.length} 실행 중: ${id}` });
-      const outcome = await handle.start(handle.kind === 'manifest' ? 'apply' : 'run');
-      if (outcome?.status !== 'passed') {
-        setProgress({ text: `${index + 1}번째 셀에서 멈췄습니다 (${statusWord(outcome?.status ?? 'error', handle.role)}). 셀로 이동해 출력을 확인하세요: `, failed: id });
-        setBusy(false);
-        return;
-      }
-    }
-    setProgress({ text: `모든 셀(${steps.length}개)을 실행했습니다.` });
+    const result = await runAllSteps(steps, {
+      capabilities: known.current,
+      refresh: refreshCapabilities,
+      onStep: (index, id) => setProgress({ text: `${index + 1}/${steps.length} 실행 중: ${id}` }),
+    });
+    setProgress({ text: resultText(result, statusWord), failed: result.stopped?.id, skipped: result.skipped });
     setBusy(false);
   };
 
@@ -110,8 +135,9 @@ export default function NotebookToolbar(): ReactNode {
           실습 초기화
         </button>
         <span role="status" data-run-all-result>
-          {progress?.text}
+          {progress ? progress.text : willSkip ? <span data-run-all-will-skip>{willSkip}</span> : null}
           {progress?.failed ? <CellLink id={progress.failed} /> : null}
+          {progress?.skipped?.length ? <SkippedList skipped={progress.skipped} /> : null}
         </span>
       </div>
       <ConfirmDialog open={confirming} title="실습을 초기화할까요?" confirmLabel="초기화" onConfirm={() => void reset()} onClose={() => setConfirming(false)}>

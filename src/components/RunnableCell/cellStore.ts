@@ -1,11 +1,17 @@
 import type { CellAction, RunOutcome } from '../../agent/protocol';
+import type { Need } from '../../core/needs';
 
 /** What "run all" and "reset lab" need from each mounted cell. */
 export interface CellHandle {
   kind: 'shell' | 'manifest';
   role?: string;
   flags: string[];
+  /** `needs=` of the cell, and the author's reason for them. */
+  needs: Need[];
+  needsReason?: string;
   start(action: CellAction): Promise<RunOutcome | undefined>;
+  /** Run-all passed over the cell: it shows that, with what is missing ("실제 컨테이너"), instead of a result. */
+  skip(missing: string): void;
 }
 
 const handles = new Map<string, CellHandle>();

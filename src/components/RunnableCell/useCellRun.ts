@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CellAction, RunOutcome } from '../../agent/protocol';
 import { useAgent } from '../agent/AgentContext';
 
-export type CellRunStatus = 'idle' | 'queued' | 'running' | RunOutcome['status'];
+/** `skipped`: run-all passed over the cell because the cluster lacks what it needs (never a run's end). */
+export type CellRunStatus = 'idle' | 'queued' | 'running' | 'skipped' | RunOutcome['status'];
 
 export interface CellRunState {
   status: CellRunStatus;
@@ -10,6 +11,8 @@ export interface CellRunState {
   outcome?: RunOutcome;
   error?: { code: string; message: string };
   action?: CellAction;
+  /** What the cluster lacks, for a cell run-all passed over (status `skipped`): "실제 컨테이너". */
+  skipped?: string;
 }
 
 /** Output kept in the page per run; the agent caps it too, this only protects the tab. */
@@ -56,5 +59,6 @@ export function useCellRun(id: string, hash: string) {
   );
 
   const cancel = useCallback(() => cancelRef.current?.(), []);
-  return { state, start, cancel, connected: Boolean(client) };
+  const skip = useCallback((message: string) => setState({ status: 'skipped', output: '', skipped: message }), []);
+  return { state, start, cancel, skip, connected: Boolean(client) };
 }

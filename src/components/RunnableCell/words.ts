@@ -10,6 +10,7 @@ const STATUS_WORDS: Record<CellRunState['status'], string> = {
   idle: '',
   queued: '대기 중',
   running: '실행 중',
+  skipped: '건너뜀',
   passed: '성공',
   failed: '실패',
   'timed-out': '시간 초과',

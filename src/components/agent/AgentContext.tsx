@@ -1,15 +1,31 @@
 import React, { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Capabilities } from '../../core/needs';
 import { AgentClient, type AgentState } from './client';
 import { clearPairing, loadPairing, pairingFromHash, savePairing, type Pairing } from './pairing';
 
 interface AgentContextValue {
   state: AgentState;
   client?: AgentClient;
+  /**
+   * What the cluster the agent would run on offers (`needs=`); undefined while unknown (no agent, no
+   * allowed cluster, not looked yet), and then the page says nothing extra about needs.
+   */
+  capabilities?: Capabilities;
+  /** Asks the agent to look again now (run-all, before skipping a cell for an add-on an earlier cell may have installed). */
+  refreshCapabilities(): Promise<Capabilities | undefined>;
   unpair(): void;
   refresh(): void;
 }
 
-const AgentContext = createContext<AgentContextValue>({ state: { kind: 'unpaired' }, unpair: () => undefined, refresh: () => undefined });
+const AgentContext = createContext<AgentContextValue>({
+  state: { kind: 'unpaired' },
+  refreshCapabilities: async () => undefined,
+  unpair: () => undefined,
+  refresh: () => undefined,
+});
+
+/** The same object when nothing changed: a new one re-renders every cell of the page. */
+const sameCapabilities = (a: Capabilities | undefined, b: Capabilities | undefined): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 const POLL_MS = 5_000;
 
@@ -22,6 +38,8 @@ export function AgentProvider({ children }: { children: ReactNode }): ReactNode 
   const [pairing, setPairing] = useState<Pairing | undefined>();
   const [state, setState] = useState<AgentState>({ kind: 'unpaired' });
   const [tick, setTick] = useState(0);
+  const [capabilities, setCapabilities] = useState<Capabilities | undefined>();
+  const adoptCapabilities = useCallback((next: Capabilities | undefined) => setCapabilities((current) => (sameCapabilities(current, next) ? current : next)), []);
 
   useEffect(() => {
     const adoptLink = (): Pairing | undefined => {
@@ -48,6 +66,7 @@ export function AgentProvider({ children }: { children: ReactNode }): ReactNode 
     if (!client) {
       // Keep the same object when nothing changed: a new one re-renders every cell of the page.
       setState((current) => (current.kind === 'unpaired' ? current : { kind: 'unpaired' }));
+      adoptCapabilities(undefined);
       return undefined;
     }
     const controller = new AbortController();
@@ -56,6 +75,14 @@ export function AgentProvider({ children }: { children: ReactNode }): ReactNode 
       if (document.visibilityState === 'visible') {
         const next = await client.health(controller.signal);
         if (!controller.signal.aborted) setState(next);
+        // Asked on every poll: the agent answers from a short cache and looks again when the context changed.
+        if (next.kind === 'connected' && next.health.allowed) {
+          const looked = await client.capabilities({ signal: controller.signal });
+          // A failed ask (undefined) keeps what the agent said last; its own "don't know" (null) clears it.
+          if (looked && !controller.signal.aborted) adoptCapabilities(looked.capabilities ?? undefined);
+        } else if (!controller.signal.aborted) {
+          adoptCapabilities(undefined);
+        }
       }
       if (!controller.signal.aborted) timer = setTimeout(() => void poll(), POLL_MS);
     };
@@ -65,7 +92,7 @@ export function AgentProvider({ children }: { children: ReactNode }): ReactNode 
       controller.abort();
       clearTimeout(timer);
     };
-  }, [client, tick]);
+  }, [client, tick, adoptCapabilities]);
 
   useEffect(() => () => client?.close(), [client]);
 
@@ -74,8 +101,18 @@ export function AgentProvider({ children }: { children: ReactNode }): ReactNode 
     setPairing(undefined);
   }, []);
   const refresh = useCallback(() => setTick((t) => t + 1), []);
+  const refreshCapabilities = useCallback(async (): Promise<Capabilities | undefined> => {
+    if (!client) return undefined;
+    const looked = await client.capabilities({ fresh: true });
+    const next = looked?.capabilities ?? undefined;
+    adoptCapabilities(next);
+    return next;
+  }, [client, adoptCapabilities]);
 
-  const value = useMemo(() => ({ state, client, unpair, refresh }), [state, client, unpair, refresh]);
+  const value = useMemo(
+    () => ({ state, client, capabilities, refreshCapabilities, unpair, refresh }),
+    [state, client, capabilities, refreshCapabilities, unpair, refresh],
+  );
   return <AgentContext.Provider value={value}>{children}</AgentContext.Provider>;
 }
 

@@ -1,4 +1,4 @@
-import type { CellAction, ClientMessage, HealthInfo, RunOutcome, ServerMessage } from '../../agent/protocol';
+import type { CapabilitiesInfo, CellAction, ClientMessage, HealthInfo, RunOutcome, ServerMessage } from '../../agent/protocol';
 import { savePairing, sessionFor, type Pairing } from './pairing';
 
 export type AgentState =
@@ -140,6 +140,24 @@ export class AgentClient {
       // Whatever answers on the port next must prove itself again.
       this.proven = false;
       return { kind: 'offline', message: '에이전트가 실행 중이 아닙니다. 저장소에서 `npm run agent`(또는 `npm start`)를 실행하세요.' };
+    }
+  }
+
+  /**
+   * What the cluster a run would use offers (`needs=`), or undefined when that is not known: no session,
+   * an agent that does not look (older versions answer 404), a network error. Unknown says nothing on the page.
+   */
+  async capabilities(options: { fresh?: boolean; signal?: AbortSignal } = {}): Promise<CapabilitiesInfo | undefined> {
+    try {
+      await this.ensureSession();
+      const response = await fetch(`${this.pairing.agentUrl}/v1/capabilities${options.fresh ? '?fresh=1' : ''}`, {
+        headers: this.headers(),
+        signal: options.signal,
+        cache: 'no-store',
+      });
+      return response.ok ? ((await response.json()) as CapabilitiesInfo) : undefined;
+    } catch {
+      return undefined;
     }
   }
 
