@@ -74,6 +74,6 @@ describe('validate-manifests CLI', { timeout: 60_000 }, () => {
     );
     const r = await validate(['test/fixtures/validate/valid.md'], { KUBECONFIG: kubeconfig, CI: 'true' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"production"는 학습용(일회용) 클러스터가 아닙니다');
+    expect(r.stderr).toContain('컨텍스트 이름 "production"가 학습용 클러스터의 이름');
   });
 });
