@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { isBuiltInGroup, splitApiVersion } from '../../kube/discovery';
+import { isBuiltInGroup, splitApiVersion } from '../../kube/api-version';
 import type { ObjectItem } from '../collect';
 import { precheck, rejectApiVersion } from '../prechecks';
 import type { Verdict } from '../verdict';
