@@ -42,6 +42,7 @@ const config: Config = {
     './src/plugins/code-theme-css.ts',
     './src/plugins/lazy-prism.ts',
     './src/plugins/diagram-fonts-cache.ts',
+    './src/plugins/diagram-modules.ts',
   ],
   clientModules: ['./src/client/idle-prefetch.ts'],
   presets: [

@@ -5,7 +5,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { KubeConfigError, KubeUnreachableError } from '../src/kube';
+// The error classes only: the cluster client is loaded by src/validate in cluster mode alone.
+import { KubeConfigError, KubeUnreachableError } from '../src/kube/errors';
 import { exitCodeOf, RunError, validateContent } from '../src/validate';
 import { isReportFormat, REPORTERS } from '../src/validate/report';
 

@@ -3,7 +3,9 @@
  * on first load, on the existing ./build (or BENCH_BUILD_DIR), in Debian's Chromium with the CPU
  * slowed 4x like Lighthouse's mobile run. Prints the JavaScript self time by script and by
  * function (V8 sampling profiler) and the long tasks (> 50 ms); saves the .cpuprofile (open it
- * in Chrome DevTools, Performance) under test-results/bench/profile/.
+ * in Chrome DevTools, Performance) under test-results/bench/profile/. Also records a trace and
+ * breaks every long task of the renderer's main thread down by what ran inside it (HTML parsing,
+ * script, style, layout, idle callbacks), since the JS profile alone shows layout as "(program)".
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/browser/chromium';
 import { serveBuild } from '../serve-build';
 import { DEFAULT_BUILD_DIR, ROOT } from './site';
+import { longTaskBreakdown, type TraceEvent } from './trace-tasks';
 
 interface ProfileNode {
   id: number;
@@ -42,10 +45,13 @@ try {
         for (const entry of list.getEntries()) (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.push({ start: entry.startTime, duration: entry.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'] });
     await page.goto(`${served.url}${pagePath}`, { waitUntil: 'load' });
     await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
     await page.waitForTimeout(3000);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+    if (process.env.PROFILE_TRACE_OUT) writeFileSync(process.env.PROFILE_TRACE_OUT, JSON.stringify(trace));
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     await context.close();
@@ -70,6 +76,10 @@ try {
     const blocking = longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
     console.log(`\n== ${pagePath} (CPU 4배 느리게; 요소 ${elements}개; 긴 작업 ${longTasks.length}개, 50 ms 넘는 부분 합 ${blocking.toFixed(0)} ms)`);
     console.log(`  긴 작업: ${longTasks.map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`).join(', ')}`);
+    console.log('  긴 작업 안에서 시간이 간 곳 (trace, 작업 시작 ms+길이: 종류별 ms):');
+    for (const task of longTaskBreakdown(trace.traceEvents)) {
+      console.log(`    ${task.start.toFixed(0)}+${task.duration.toFixed(0)}: ${task.parts.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ')}`);
+    }
     console.log('  스크립트별 JS 자체 시간:');
     for (const l of top(byScript, 8)) console.log(`    ${l}`);
     console.log('  함수별 JS 자체 시간:');

@@ -4,3 +4,4 @@ export { chromiumAvailable, launchChromiumRenderer, mermaidVersion, type Mermaid
 export { createDiagramPrerenderer, sharedDiagramPrerenderer, type DiagramPrerenderer, type PrerenderedDiagram } from './prerender';
 export { diagramId } from './svg-id';
 export { MissingGlyphsError, machineFontInventory, readFontInventory, type FontInventory } from './fonts';
+export { CLIENT_SUBDIR, DIAGRAM_MODULE_PREFIX, diagramModuleDir, writeDiagramModule } from './modules';

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { KubeUnreachableError } from './errors';
 import { unreachableMessage } from './messages';
 import type { KubeTarget } from './types';
 import { parseWarningHeaders, warningHeaderValues } from './warnings';
@@ -33,17 +34,7 @@ export interface KubeResponse {
   warnings: string[];
 }
 
-/** The API server could not be reached or did not answer in time; never an HTTP status. */
-export class KubeUnreachableError extends Error {
-  override name = 'KubeUnreachableError';
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly server: string,
-  ) {
-    super(message);
-  }
-}
+export { KubeUnreachableError } from './errors';
 
 interface Connection {
   base: URL;

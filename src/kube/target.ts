@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfigError } from './errors';
 import type { KubeTarget } from './types';
 
 export interface TargetOptions {
@@ -11,10 +12,7 @@ export interface TargetOptions {
   kubeconfigPath?: string;
 }
 
-/** Thrown when there is nothing to connect to; the message is for the reader. */
-export class KubeConfigError extends Error {
-  override name = 'KubeConfigError';
-}
+export { KubeConfigError } from './errors';
 
 function kubeconfigFiles(explicit: string | undefined): { files: string[]; looked: string } {
   if (explicit) return { files: existsSync(explicit) ? [explicit] : [], looked: explicit };

@@ -9,5 +9,5 @@ import remarkRunnableCells from './runnable-cells';
  * diagrams drawn at build time.
  */
 export function courseRemarkPlugins(siteDir: string): PluggableList {
-  return [[remarkRunnableCells, { siteDir }], remarkHighlightCode, remarkPrerenderDiagrams];
+  return [[remarkRunnableCells, { siteDir }], remarkHighlightCode, [remarkPrerenderDiagrams, { siteDir }]];
 }

@@ -1,5 +1,6 @@
 import type { RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 
 /**
  * `name="value"` as a list to spread into an element's attributes, or nothing when the value is
@@ -18,4 +19,42 @@ export function attributeValue(element: MdxJsxFlowElement, name: string): string
 /** A self-closing JSX element that takes the place of a Markdown block. */
 export function jsxElement(name: string, attributes: MdxJsxAttribute[]): MdxJsxFlowElement & RootContent {
   return { type: 'mdxJsxFlowElement', name, attributes, children: [] };
+}
+
+/**
+ * `import name from 'specifier'` as an MDX ESM node. MDX compiles ESM from its ESTree, so the
+ * node carries the Program as well as the text.
+ */
+export function defaultImport(name: string, specifier: string): MdxjsEsm & RootContent {
+  return {
+    type: 'mdxjsEsm',
+    value: `import ${name} from ${JSON.stringify(specifier)};`,
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [
+          {
+            type: 'ImportDeclaration',
+            specifiers: [{ type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name } }],
+            source: { type: 'Literal', value: specifier, raw: JSON.stringify(specifier) },
+            attributes: [],
+          },
+        ],
+      },
+    },
+  } as MdxjsEsm & RootContent;
+}
+
+/** `name={identifier}`: an attribute whose value is a variable of the page (e.g. an import). */
+export function identifierAttr(name: string, identifier: string): MdxJsxAttribute {
+  return {
+    type: 'mdxJsxAttribute',
+    name,
+    value: {
+      type: 'mdxJsxAttributeValueExpression',
+      value: identifier,
+      data: { estree: { type: 'Program', sourceType: 'module', body: [{ type: 'ExpressionStatement', expression: { type: 'Identifier', name: identifier } }] } },
+    },
+  } as MdxJsxAttribute;
 }

@@ -12,6 +12,7 @@ import {
   type ObjectResult,
 } from '../kube';
 import type { ObjectItem } from './collect';
+import { RunError } from './errors';
 import { explain } from './explain';
 import { precheck } from './prechecks';
 import type { Verdict } from './verdict';
@@ -19,10 +20,7 @@ import type { Verdict } from './verdict';
 export const VALIDATE_FIELD_MANAGER = 'k8s-course-validate';
 const CRD_WAIT_MS = 60_000;
 
-/** A problem with the run itself (exit 2), not with an object. */
-export class RunError extends Error {
-  override name = 'RunError';
-}
+export { RunError } from './errors';
 
 export interface ClusterOptions {
   target: KubeTarget;

@@ -1,16 +1,16 @@
 /** The manifest validator: Markdown in (through src/core), results as data out. */
 import type { ParsedFile } from '../core';
 import { scanContent } from '../content/files';
-import { closeTarget, loadTarget, type KubeTarget } from '../kube';
-import { checkInCluster, RunError } from './cluster';
+import type { KubeTarget } from '../kube';
 import { collectObjects } from './collect';
+import { RunError } from './errors';
 import { judge } from './judge';
 import { checkOffline } from './offline';
 import { summarize } from './summary';
 import type { ValidationMode, ValidationReport } from './types';
 
 export * from './types';
-export { RunError } from './cluster';
+export { RunError } from './errors';
 export { exitCodeOf, summarize } from './summary';
 export { findRemovedApi, REMOVED_APIS, removedApiMessage, type RemovedApi } from './removed-apis';
 export { collectObjects, type ObjectItem } from './collect';
@@ -39,6 +39,9 @@ export async function validateParsed(files: readonly ParsedFile[], options: Vali
     against = offline.against;
     notes.push(offline.limits);
   } else {
+    // Loaded here, not at the top: @kubernetes/client-node takes about a second to import, which
+    // offline runs (and the CLI's start-up) should not pay.
+    const [{ closeTarget, loadTarget }, { checkInCluster }] = await Promise.all([import('../kube'), import('./cluster')]);
     const target = options.target ?? loadTarget({ context: options.context, kubeconfigPath: options.kubeconfigPath });
     try {
       const cluster = await checkInCluster(items, {

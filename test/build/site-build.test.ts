@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -27,6 +27,18 @@ describe('production build', () => {
       expect(html.match(/data-color-mode="?dark"?[^>]*><svg/g)?.length, page).toBe(diagrams);
     }
     expect(built('docs/connect-cluster.html')).toContain('로컬 에이전트');
+  });
+
+  it('keeps the drawings out of the JavaScript: only the diagrams\' own chunks hold them', () => {
+    // The SVGs are in the HTML, which hydration keeps; the route chunks only carry a loader
+    // (src/diagrams/modules) that client-side navigation uses, so no first load downloads and
+    // parses its drawings a second time as JavaScript strings.
+    const jsDir = path.join(root, 'build', 'assets', 'js');
+    const withSvg = readdirSync(jsDir).filter((file) => /<svg id=\\?"?mermaid-/.test(readFileSync(path.join(jsDir, file), 'utf8')));
+    expect(withSvg.length).toBeGreaterThan(0);
+    expect(withSvg.filter((file) => !file.startsWith('diagram-'))).toEqual([]);
+    const html = built('docs/day1/s3-request-flow.html');
+    expect(html).toMatch(/<svg id="?mermaid-/);
   });
 
   it('highlights code at build time, with the colours of both modes inlined once', () => {

@@ -90,11 +90,33 @@ describe('diagrams', () => {
     // The dark drawing is in the page too, but out of sight in light mode.
     expect(await page.locator('[data-diagram] [data-color-mode="dark"] svg').first().isVisible()).toBe(false);
     await hydrated(page);
+    // Hydration keeps the drawing (the route's JavaScript does not carry it, src/diagrams/modules).
+    expect(await svg.textContent()).toContain('로컬 에이전트');
+    expect(await page.locator('[data-diagram] [data-color-mode="dark"] svg').count()).toBeGreaterThan(0);
     const mermaidChunks = await page.evaluate(
       async (urls) => (await Promise.all(urls.map(async (url) => ((await (await fetch(url)).text()).includes('mermaidAPI') ? url : '')))).filter(Boolean),
       scripts,
     );
     expect(mermaidChunks).toEqual([]);
+  });
+
+  it('loads the drawings when a diagram page is opened by client-side navigation', async () => {
+    await page.goto(`${siteUrl}/docs/day2/lab`);
+    await hydrated(page);
+    // A marker that a full page load would lose: the link must be followed by the router.
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    const diagramChunks: string[] = [];
+    page.on('request', (request) => {
+      if (/\/diagram-[0-9a-f]+\.[0-9a-f]+\.js$/.test(request.url())) diagramChunks.push(request.url());
+    });
+    await page.locator('article a[href="/docs/connect-cluster"]').first().click();
+    await page.waitForURL(/\/docs\/connect-cluster$/);
+    const svg = page.locator('[data-diagram] [data-color-mode="light"] svg').first();
+    await svg.waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await svg.textContent()).toContain('로컬 에이전트');
+    expect(await page.locator('[data-diagram] [data-color-mode="dark"] svg').count()).toBeGreaterThan(0);
+    expect(diagramChunks.length).toBeGreaterThan(0);
   });
 
   for (const [name, path] of [

@@ -76,4 +76,31 @@ describe('validate-manifests CLI', { timeout: 60_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('컨텍스트 이름 "production"가 학습용 클러스터의 이름');
   });
+
+  it('does not load the cluster client in offline mode', async () => {
+    // A resolve hook that refuses @kubernetes/client-node: importing it costs about a second of
+    // start-up (issue 23), which an offline run must not pay. The hook runs in Node's loader
+    // thread, so it is written as plain .mjs files beside each other.
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-cli-hooks-'));
+    writeFileSync(
+      path.join(dir, 'hooks.mjs'),
+      "export async function resolve(specifier, context, next) {\n" +
+        "  if (specifier.startsWith('@kubernetes/client-node')) throw new Error('offline mode loaded @kubernetes/client-node');\n" +
+        '  return next(specifier, context);\n}\n',
+    );
+    writeFileSync(path.join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+    const run = async (args: string[]) =>
+      exec(process.execPath, ['--import', path.join(dir, 'register.mjs'), '--import', 'tsx', 'scripts/validate-manifests.ts', ...args], { env: { ...process.env, CI: '' } }).then(
+        ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+    const offline = await run(['--offline', 'test/fixtures/validate/valid.md']);
+    expect(offline.stderr).toBe('');
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toContain('검사한 객체 7개: 유효 7');
+    // The hook does catch the client: cluster mode needs it and fails with the hook's message.
+    const cluster = await run(['test/fixtures/validate/valid.md']);
+    expect(cluster.code).toBe(2);
+    expect(cluster.stderr).toContain('offline mode loaded @kubernetes/client-node');
+  });
 });

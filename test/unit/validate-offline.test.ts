@@ -117,6 +117,24 @@ describe('compiled validator cache', () => {
       expect(loaded!.errors?.map((e) => e.keyword).sort()).toEqual(['additionalProperties', 'type']);
       // Another snapshot never sees this one's code.
       expect(new CompiledCache(Buffer.from('snapshot-2')).load('apps/v1 Deployment')).toBeUndefined();
+
+      // After a run, V8's code cache of the loaded module is saved next to it, and the next
+      // process's load accepts it (nothing to write again) and validates the same.
+      const { readdirSync, statSync } = await import('node:fs');
+      const dir = process.env.K8S_COURSE_VALIDATOR_CACHE!;
+      const files = (): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.v8'));
+      expect(files()).toEqual([]);
+      const first = new CompiledCache(snapshot);
+      first.load('apps/v1 Deployment')!({ replicas: 2 });
+      first.saveCodeCache();
+      expect(files()).toHaveLength(1);
+      const v8File = path.join(dir, files()[0]!);
+      const written = statSync(v8File).mtimeMs;
+      const second = new CompiledCache(snapshot);
+      const again = second.load('apps/v1 Deployment')!;
+      expect(again({ replicas: 'x' })).toBe(false);
+      second.saveCodeCache();
+      expect(statSync(v8File).mtimeMs).toBe(written);
     } finally {
       if (previous === undefined) delete process.env.K8S_COURSE_VALIDATOR_CACHE;
       else process.env.K8S_COURSE_VALIDATOR_CACHE = previous;

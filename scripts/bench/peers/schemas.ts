@@ -12,7 +12,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { splitApiVersion } from '../../../src/kube/discovery';
+import { splitApiVersion } from '../../../src/kube/api-version';
 import { reduceSchema, SCHEMA_REF_PREFIX, type OpenApiSnapshot, type SnapshotSchema } from '../../../src/validate/offline/snapshot-format';
 import { customResourceSchema, strictSchema } from '../../../src/validate/offline/strict';
 

@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MissingGlyphsError, type DiagramPrerenderer } from '../../diagrams';
@@ -6,8 +8,11 @@ import remarkPrerenderDiagrams from '.';
 
 const fixtures = path.resolve(import.meta.dirname, '__fixtures__');
 
-const run = (prerenderer: DiagramPrerenderer, enabled = true): Promise<string> =>
-  fixtureProcessor(fixtures, [[remarkPrerenderDiagrams, { prerenderer, enabled }]]).async('page.md');
+let moduleDir = '';
+const run = (prerenderer: DiagramPrerenderer, enabled = true): Promise<string> => {
+  moduleDir = mkdtempSync(path.join(tmpdir(), 'diagram-modules-'));
+  return fixtureProcessor(fixtures, [[remarkPrerenderDiagrams, { prerenderer, enabled, moduleDir }]]).async('page.md');
+};
 
 const fake = (fail?: string): DiagramPrerenderer & { seen: string[] } => {
   const seen: string[] = [];
@@ -29,8 +34,23 @@ describe('remarkPrerenderDiagrams', () => {
     expect(prerenderer.seen).toEqual(['flowchart LR\n  a --> b', 'sequenceDiagram\n  A->>B: 안녕']);
     expect(output).not.toContain('```mermaid');
     expect(output.match(/<MermaidDiagram\b/g)).toHaveLength(2);
-    expect(output).toContain('light="<svg data-mode=&#x22;light&#x22;>22</svg>"');
     expect(output).toContain('```bash\necho 그대로\n```');
+  });
+
+  it('keeps the drawings out of the page: each is a module the page imports', async () => {
+    const output = await run(fake());
+    // Not a string prop any more (that put every SVG into the route's JS chunk as well as the HTML).
+    expect(output).not.toContain('<svg');
+    const imports = [...output.matchAll(/^import (__courseDiagram\d+) from "@k8s-course\/diagram\/(\w+)";$/gm)];
+    expect(imports).toHaveLength(2);
+    for (const [, name] of imports) expect(output).toContain(`svgs={${name}}`);
+    // The server's module holds the SVGs; the browser's only a loader of that module's chunk.
+    const [, , key] = imports[0]!;
+    expect(readFileSync(path.join(moduleDir, `${key}.js`), 'utf8')).toContain('<svg data-mode=\\"light\\">22</svg>');
+    const loader = readFileSync(path.join(moduleDir, 'client', `${key}.js`), 'utf8');
+    expect(loader).not.toContain('<svg');
+    expect(loader).toContain(`import(/* webpackChunkName: "diagram-${key}" */ '../${key}.js')`);
+    expect(readdirSync(path.join(moduleDir, 'client'))).toHaveLength(2);
   });
 
   it('leaves diagrams to the browser when it cannot draw them', async () => {

@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Code, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { MissingGlyphsError, chromiumAvailable, sharedDiagramPrerenderer, type DiagramPrerenderer } from '../../diagrams';
-import { attr, jsxElement } from '../mdx-jsx';
+import { MissingGlyphsError, chromiumAvailable, diagramModuleDir, sharedDiagramPrerenderer, writeDiagramModule, type DiagramPrerenderer } from '../../diagrams';
+import { attr, defaultImport, identifierAttr, jsxElement } from '../mdx-jsx';
 
 /** The MDX element a prerendered diagram becomes; rendered by src/components/MermaidDiagram. */
 export const DIAGRAM_ELEMENT = 'MermaidDiagram';
@@ -16,6 +16,9 @@ export interface PrerenderDiagramsOptions {
    * draws them in the browser, as before; K8S_COURSE_DIAGRAMS=browser asks for that on purpose.
    */
   enabled?: boolean;
+  /** Where the diagram modules go (default: under siteDir, see src/diagrams/modules). */
+  moduleDir?: string;
+  siteDir?: string;
 }
 
 let warnedNoChromium = false;
@@ -60,9 +63,19 @@ export default function remarkPrerenderDiagrams(options: PrerenderDiagramsOption
         }
       }),
     );
+    // The SVGs go to a module per diagram, imported by the page; the element only names it, so the
+    // drawings are in the HTML but not in the route's JavaScript (src/diagrams/modules).
+    const moduleDir = options.moduleDir ?? diagramModuleDir(options.siteDir ?? process.cwd());
+    const imports = new Map<string, string>();
     found.forEach(({ node, parent, index }, i) => {
-      const svgs = rendered[i]!;
-      parent.children[index] = jsxElement(DIAGRAM_ELEMENT, [...attr('source', node.value), ...attr('light', svgs.light), ...attr('dark', svgs.dark)]);
+      const specifier = writeDiagramModule(moduleDir, rendered[i]!);
+      let name = imports.get(specifier);
+      if (!name) {
+        name = `__courseDiagram${imports.size}`;
+        imports.set(specifier, name);
+      }
+      parent.children[index] = jsxElement(DIAGRAM_ELEMENT, [...attr('source', node.value), identifierAttr('svgs', name)]);
     });
+    for (const [specifier, name] of imports) tree.children.push(defaultImport(name, specifier));
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { isBuiltInGroup, splitApiVersion } from '../../kube/discovery';
+import { isBuiltInGroup, splitApiVersion } from '../../kube/api-version';
 import type { ObjectItem } from '../collect';
 import { precheck, rejectApiVersion } from '../prechecks';
 import type { Verdict } from '../verdict';
@@ -91,6 +91,10 @@ class Validators {
     return this.ajvInstance;
   }
 
+  saveCodeCache(): void {
+    this.cache.saveCodeCache();
+  }
+
   forKind(key: string, crds: ReadonlyMap<string, SnapshotSchema>): ValidateFunction | undefined {
     const crd = crds.get(key);
     const id = crd ? `content ${key} ${createHash('sha256').update(JSON.stringify(crd)).digest('hex')}` : key;
@@ -144,5 +148,6 @@ export async function checkOffline(items: readonly ObjectItem[]): Promise<{ verd
   shared ??= new Validators(snapshot, snapshotBytes());
   const crds = contentCrds(items);
   const verdicts = items.map((item) => check(item, shared!, crds));
+  shared.saveCodeCache();
   return { verdicts, against: `OpenAPI 스냅숏 (Kubernetes ${snapshot.kubernetesVersion}, ${snapshot.generatedAt.slice(0, 10)})`, limits: offlineLimits(snapshot) };
 }
