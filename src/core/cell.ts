@@ -312,7 +312,8 @@ function yamlCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: 
   const mutant = meta.flags.has('mutant');
   if (mutant) {
     rejectFlags(meta, ['mutant'], 'mutant 매니페스트 셀(틀린 변형은 그냥 적용됩니다)', fence, problems);
-    rejectKeys(meta, MUTANT_KEYS, 'mutant 매니페스트 셀', fence, problems);
+    // expect-invalid: a mistake the API server itself refuses (the validator proves it, not the verify).
+    rejectKeys(meta, [...MUTANT_KEYS, 'expect-invalid'], 'mutant 매니페스트 셀', fence, problems);
   } else {
     rejectFlags(meta, ['cleanup', 'fault', 'solution'], 'YAML 매니페스트 셀(그 자체로 적용 셀입니다)', fence, problems);
     rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'needs', 'reason', 'scenario', 'expect-invalid'], 'YAML 매니페스트 셀', fence, problems);

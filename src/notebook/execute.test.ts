@@ -259,3 +259,24 @@ describe('notebook runner: mutants', () => {
     expect(report.failed).toBe(true);
   });
 });
+
+describe('notebook runner: mutants of a challenge scenario', () => {
+  it('proves a typical wrong fix after the scenario is fixed, restoring with the solution cells', async () => {
+    const report = await run('challenge-mutants.md', { ci: true });
+    expect(report.scenarios.map((s) => [s.scenario, s.status])).toEqual([['s1', 'proven']]);
+    const status = Object.fromEntries(report.mutants.map((m) => [m.mutantId, m.status]));
+    // The blind one: `grep -qx 8080` still finds the line after a trailing blank one, so the verify passes.
+    expect(status).toEqual({ 'fx-cm-mut-close': 'proven', 'fx-cm-mut-blind': 'not-proven' });
+    expect(byId(report, 'fx-cm-check').map((s) => [s.phase, s.ok])).toEqual([
+      ['verify-broken', true],
+      ['verify-fixed', true],
+      ['mutant-verify', true],
+      ['restored-verify', true],
+      ['mutant-verify', false],
+      ['restored-verify', true],
+    ]);
+    // Restored by the scenario's solution: once for the fix, once per mutant.
+    expect(lines('fix.log')).toEqual(['fix', 'fix', 'fix']);
+  });
+});
+
