@@ -164,6 +164,9 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
     defaultTimeoutMs: options.defaultTimeoutMs,
     maxOutputBytes: options.maxOutputBytes,
     fieldManager: NOTEBOOK_FIELD_MANAGER,
+    // Restoring after a mutant: a mistake made with kubectl patch/label/scale owns the fields it changed,
+    // so the step's own manifest takes them back (like `kubectl apply --server-side --force-conflicts`).
+    forceConflicts: step.phase === 'restore' || undefined,
     signal,
     onOutput: (chunk) => emit({ type: 'step-output', step, chunk }),
   });

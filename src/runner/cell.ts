@@ -24,6 +24,8 @@ export interface CellContext {
   defaultTimeoutMs?: number;
   maxOutputBytes?: number;
   fieldManager?: string;
+  /** Manifest applies take fields other managers hold (server-side apply force). */
+  forceConflicts?: boolean;
   signal?: AbortSignal;
   onOutput?: OutputListener;
   /** The reader's hold on output (the agent pauses it while the page's socket is backed up). */
@@ -118,6 +120,7 @@ export async function runCell(cell: RunnableCell, context: CellContext, options:
     target: context.target,
     defaultNamespace: namespaceOf(cell, context),
     fieldManager: context.fieldManager,
+    forceConflicts: context.forceConflicts,
     // A dry-run of a broken manifest is the point of `expect-invalid`; other actions are ordinary.
     expectInvalid: manifestAction === 'apply' || manifestAction === 'dry-run' ? cell.expectInvalid : undefined,
     timeoutMs: timeoutOf(cell, context),
