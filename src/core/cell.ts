@@ -1,5 +1,6 @@
 import { hashSource } from './hash';
 import { mutantTarget, outputCompare } from './cell-extras';
+import { parseTypedChecks } from './checks';
 import { parseNeeds } from './needs';
 import { tokenizeMeta, type MetaToken } from './meta';
 import {
@@ -299,7 +300,21 @@ function shellCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems:
   };
 }
 
+/** ```yaml verify: a verify cell of typed checks over live objects (src/core/checks.ts). */
+function typedVerifyCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
+  rejectFlags(meta, ['verify'], 'yaml verify 셀(타입 있는 확인)', fence, problems);
+  rejectKeys(meta, ['id', 'timeout', 'namespace', 'needs', 'reason', 'ok', 'fail', 'scenario'], 'yaml verify 셀', fence, problems);
+  const options = runOptions(meta, fence, problems);
+  const parsed = parseTypedChecks(fence.value, common.sourceLine, options.namespace);
+  for (const problem of parsed.problems) problems.push({ code: 'bad-value', line: problem.line, column: 1, message: problem.message });
+  return {
+    cell: { ...common, ...options, kind: 'shell', role: 'verify', okMessage: meta.keys.get('ok'), failMessage: meta.keys.get('fail'), checks: parsed.checks },
+    problems,
+  };
+}
+
 function yamlCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
+  if (meta.flags.has('verify')) return typedVerifyCell(common, meta, fence, problems);
   const annotation = meta.flags.has('fragment') ? 'fragment' : meta.flags.has('not-k8s') ? 'not-k8s' : undefined;
   if (meta.flags.has('fragment') && meta.flags.has('not-k8s')) {
     problems.push({ code: 'conflicting-flags', line: fence.line, column: fence.column, message: 'fragment와 not-k8s 중 하나만 붙이세요.' });
