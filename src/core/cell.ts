@@ -259,12 +259,12 @@ const MUTANT_KEYS = ['id', 'of', 'restore', 'timeout', 'namespace', 'ci', 'needs
 
 function shellCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
   if (meta.flags.has('mutant')) {
-    rejectFlags(meta, ['mutant'], 'mutant 셀(틀린 변형은 그냥 실행됩니다)', fence, problems);
+    rejectFlags(meta, ['mutant', 'tty'], 'mutant 셀(틀린 변형은 그냥 실행됩니다)', fence, problems);
     rejectKeys(meta, MUTANT_KEYS, 'mutant 셀', fence, problems);
     const options = runOptions(meta, fence, problems);
-    return mutantCell({ ...common, ...options, kind: 'shell', role: 'run' }, meta, fence, problems);
+    return mutantCell({ ...common, ...options, kind: 'shell', role: 'run', tty: meta.flags.has('tty') || undefined }, meta, fence, problems);
   }
-  rejectFlags(meta, ['run', 'verify', 'cleanup', 'background', 'fault', 'solution'], 'bash 셀', fence, problems);
+  rejectFlags(meta, ['run', 'verify', 'cleanup', 'background', 'fault', 'solution', 'tty'], 'bash 셀', fence, problems);
   rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'needs', 'reason', 'ok', 'fail', 'scenario'], 'bash 셀', fence, problems);
   const role = shellRole(meta, fence, problems);
   if (!role) {
@@ -295,6 +295,7 @@ function shellCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems:
       role,
       okMessage: meta.keys.get('ok'),
       failMessage: meta.keys.get('fail'),
+      tty: meta.flags.has('tty') || undefined,
     },
     problems,
   };

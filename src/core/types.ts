@@ -79,6 +79,8 @@ export interface ShellCell extends CellCommon, RunOptions {
    * bash (src/core/checks.ts). The source is the YAML list; the cell is otherwise a verify cell.
    */
   checks?: TypedCheck[];
+  /** `tty`: runs in a pseudo-terminal (src/runner/pty.ts); input it waits for is reported, not awaited. */
+  tty?: boolean;
 }
 
 export interface ManifestDocument {

@@ -81,6 +81,7 @@ export function startShellCell(cell: ShellCell, context: CellContext, source = c
     signal: context.signal,
     onOutput: context.onOutput,
     outputGate: context.outputGate,
+    tty: cell.tty,
   });
 }
 
