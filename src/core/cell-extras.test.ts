@@ -19,6 +19,14 @@ describe('output-of compare options', () => {
     expect(parsed.problems[0]!.message).toContain('compare=none에는 이유가 필요합니다');
   });
 
+  it('on a lecture page (docs/, never run in CI) an expected output must be exempt with a reason', () => {
+    const md = '```bash run id=a\necho a\n```\n\n```text output-of=a\na\n```\n\n```text output-of=a compare=none reason="강의 예시"\na\n```\n';
+    const docs = parseCellsFromMarkdown(md, 'docs/day1/s1.mdx').problems;
+    expect(docs).toMatchObject([{ line: 5 }]);
+    expect(docs[0]!.message).toContain('CI에서 실행하지 않아 이 예상 출력이 실제 출력과 비교되지 않습니다');
+    expect(parse(md).problems).toEqual([]);
+  });
+
   it('rejects unknown compare modes, bad retries, and a reason without compare=none', () => {
     const bad = (meta: string) => parse(`\`\`\`bash run id=a\necho a\n\`\`\`\n\n\`\`\`text output-of=a ${meta}\na\n\`\`\`\n`).problems.map((p) => p.message);
     expect(bad('compare=exact')[0]).toContain('compare=exact는 지원하지 않습니다');

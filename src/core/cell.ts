@@ -1,5 +1,6 @@
 import { hashSource } from './hash';
 import { mutantTarget, outputCompare } from './cell-extras';
+import { parseTypedChecks } from './checks';
 import { parseNeeds } from './needs';
 import { tokenizeMeta, type MetaToken } from './meta';
 import {
@@ -258,12 +259,12 @@ const MUTANT_KEYS = ['id', 'of', 'restore', 'timeout', 'namespace', 'ci', 'needs
 
 function shellCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
   if (meta.flags.has('mutant')) {
-    rejectFlags(meta, ['mutant'], 'mutant 셀(틀린 변형은 그냥 실행됩니다)', fence, problems);
+    rejectFlags(meta, ['mutant', 'tty'], 'mutant 셀(틀린 변형은 그냥 실행됩니다)', fence, problems);
     rejectKeys(meta, MUTANT_KEYS, 'mutant 셀', fence, problems);
     const options = runOptions(meta, fence, problems);
-    return mutantCell({ ...common, ...options, kind: 'shell', role: 'run' }, meta, fence, problems);
+    return mutantCell({ ...common, ...options, kind: 'shell', role: 'run', tty: meta.flags.has('tty') || undefined }, meta, fence, problems);
   }
-  rejectFlags(meta, ['run', 'verify', 'cleanup', 'background', 'fault', 'solution'], 'bash 셀', fence, problems);
+  rejectFlags(meta, ['run', 'verify', 'cleanup', 'background', 'fault', 'solution', 'tty'], 'bash 셀', fence, problems);
   rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'needs', 'reason', 'ok', 'fail', 'scenario'], 'bash 셀', fence, problems);
   const role = shellRole(meta, fence, problems);
   if (!role) {
@@ -294,12 +295,27 @@ function shellCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems:
       role,
       okMessage: meta.keys.get('ok'),
       failMessage: meta.keys.get('fail'),
+      tty: meta.flags.has('tty') || undefined,
     },
     problems,
   };
 }
 
+/** ```yaml verify: a verify cell of typed checks over live objects (src/core/checks.ts). */
+function typedVerifyCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
+  rejectFlags(meta, ['verify'], 'yaml verify 셀(타입 있는 확인)', fence, problems);
+  rejectKeys(meta, ['id', 'timeout', 'namespace', 'needs', 'reason', 'ok', 'fail', 'scenario'], 'yaml verify 셀', fence, problems);
+  const options = runOptions(meta, fence, problems);
+  const parsed = parseTypedChecks(fence.value, common.sourceLine, options.namespace);
+  for (const problem of parsed.problems) problems.push({ code: 'bad-value', line: problem.line, column: 1, message: problem.message });
+  return {
+    cell: { ...common, ...options, kind: 'shell', role: 'verify', okMessage: meta.keys.get('ok'), failMessage: meta.keys.get('fail'), checks: parsed.checks },
+    problems,
+  };
+}
+
 function yamlCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
+  if (meta.flags.has('verify')) return typedVerifyCell(common, meta, fence, problems);
   const annotation = meta.flags.has('fragment') ? 'fragment' : meta.flags.has('not-k8s') ? 'not-k8s' : undefined;
   if (meta.flags.has('fragment') && meta.flags.has('not-k8s')) {
     problems.push({ code: 'conflicting-flags', line: fence.line, column: fence.column, message: 'fragment와 not-k8s 중 하나만 붙이세요.' });
@@ -312,7 +328,8 @@ function yamlCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: 
   const mutant = meta.flags.has('mutant');
   if (mutant) {
     rejectFlags(meta, ['mutant'], 'mutant 매니페스트 셀(틀린 변형은 그냥 적용됩니다)', fence, problems);
-    rejectKeys(meta, MUTANT_KEYS, 'mutant 매니페스트 셀', fence, problems);
+    // expect-invalid: a mistake the API server itself refuses (the validator proves it, not the verify).
+    rejectKeys(meta, [...MUTANT_KEYS, 'expect-invalid'], 'mutant 매니페스트 셀', fence, problems);
   } else {
     rejectFlags(meta, ['cleanup', 'fault', 'solution'], 'YAML 매니페스트 셀(그 자체로 적용 셀입니다)', fence, problems);
     rejectKeys(meta, ['id', 'timeout', 'namespace', 'ci', 'needs', 'reason', 'scenario', 'expect-invalid'], 'YAML 매니페스트 셀', fence, problems);

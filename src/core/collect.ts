@@ -37,6 +37,8 @@ export function collectCells(tree: Root, file: string): CollectResult {
   return { cells, problems };
 }
 
+const isDocsPage = (file: string): boolean => /(^|\/)docs\//.test(file.replace(/\\/g, '/'));
+
 /** Duplicate ids inside one file and `output-of` pointing at no cell of the file. */
 function checkFileLevel(cells: Cell[]): CellProblem[] {
   const problems: CellProblem[] = [];
@@ -67,6 +69,18 @@ function checkFileLevel(cells: Cell[]): CellProblem[] {
         message: `output-of=${cell.of}: 이 파일에 그런 id의 실행 셀이 없습니다. 예상 출력은 같은 파일의 셀 id를 가리켜야 합니다.`,
       });
     }
+  }
+  for (const cell of cells) {
+    // Only notebooks run in CI (the notebook runner compares their blocks with what the cell printed);
+    // a lecture page's expected output would be shown to readers without ever being checked.
+    if (cell.kind !== 'output' || !isDocsPage(cell.file) || cell.compare.mode === 'none') continue;
+    problems.push({
+      code: 'output-of-unknown',
+      file: cell.file,
+      line: cell.line,
+      column: 1,
+      message: `output-of=${cell.of}: 강의 페이지(docs/)의 셀은 CI에서 실행하지 않아 이 예상 출력이 실제 출력과 비교되지 않습니다. 비교되어야 하면 셀을 노트북(notebooks/)으로 옮기고, 아니면 compare=none reason="왜 비교하지 않는지"를 붙이세요.`,
+    });
   }
   for (const cell of cells) {
     if (cell.kind !== 'mutant') continue;

@@ -11,3 +11,4 @@ export { proseSpans, lineAndColumn, type ProseSpan } from './prose';
 export { lineOfYamlPath, splitYamlDocuments, toManifestDocument, type YamlPath } from './yaml';
 export { formatProblem } from './format';
 export * from './needs';
+export { parseTypedChecks, fieldPathParts, type TypedCheck, type ObjectRef } from './checks';

@@ -11,7 +11,10 @@ export const YAML_ANNOTATION_FLAGS = ['fragment', 'not-k8s'] as const;
 /** A deliberately wrong variant of a lab step, proven to make its verify cell fail (`mutant of=VERIFY_ID`). */
 export const MUTANT_FLAGS = ['mutant'] as const;
 
-export const CELL_FLAGS = [...SHELL_ROLE_FLAGS, ...CHALLENGE_FLAGS, ...YAML_ANNOTATION_FLAGS, ...MUTANT_FLAGS] as const;
+/** A shell cell that needs a terminal (`kubectl get -w`, colours): run in a pseudo-terminal. */
+export const TTY_FLAGS = ['tty'] as const;
+
+export const CELL_FLAGS = [...SHELL_ROLE_FLAGS, ...CHALLENGE_FLAGS, ...YAML_ANNOTATION_FLAGS, ...MUTANT_FLAGS, ...TTY_FLAGS] as const;
 export const CELL_KEYS = [
   'id',
   'timeout',

@@ -1,4 +1,5 @@
 /** The cell model shared by the remark plugin, the validator, the agent and the notebook runner. */
+import type { TypedCheck } from './checks';
 import type { Need } from './needs';
 
 export type ProblemCode =
@@ -74,6 +75,13 @@ export interface ShellCell extends CellCommon, RunOptions {
   /** Korean messages of a verify cell. */
   okMessage?: string;
   failMessage?: string;
+  /**
+   * A typed verify (```yaml verify): assertions over live objects run through src/kube instead of
+   * bash (src/core/checks.ts). The source is the YAML list; the cell is otherwise a verify cell.
+   */
+  checks?: TypedCheck[];
+  /** `tty`: runs in a pseudo-terminal (src/runner/pty.ts); input it waits for is reported, not awaited. */
+  tty?: boolean;
 }
 
 export interface ManifestDocument {

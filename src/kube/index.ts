@@ -16,3 +16,4 @@ export { mapLimit } from './concurrency';
 export { serverVersion } from './version';
 export { clusterInventory, type InventoryItem } from './inventory';
 export { detectCapabilities, observeCluster, dockerContainerNames, decideCapabilities, internetAllowed, nodeKind, KWOK_ANNOTATION, type DetectOptions, type ClusterObservations } from './capabilities';
+export { evaluateCheck, type CheckResult } from './typed-checks';

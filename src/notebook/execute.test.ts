@@ -244,7 +244,9 @@ describe('notebook runner: mutants', () => {
   it('proves a verify catches its declared mistake, restores the state, and fails on a mistake the verify misses', async () => {
     const report = await run('mutants.md', { ci: true });
     const status = Object.fromEntries(report.mutants.map((m) => [m.mutantId, m.status]));
-    expect(status).toEqual({ 'fx-mut-typo': 'proven', 'fx-mut-harmless': 'not-proven', 'fx-mut-skip': 'skipped' });
+    expect(status).toEqual({ 'fx-mut-typo': 'proven', 'fx-mut-harmless': 'not-proven', 'fx-mut-skip': 'skipped', 'fx-mut-logs': 'skipped' });
+    // A mutant of a verify skipped for a need is reported as waiting for it, not dropped.
+    expect(report.mutants.find((m) => m.mutantId === 'fx-mut-logs')?.message).toContain('실제 컨테이너 로그가 필요함');
     expect(report.mutants.find((m) => m.mutantId === 'fx-mut-harmless')?.message).toContain('verify(fx-mut-check)가 통과했습니다');
     // Restored: the step's cell ran again and the state is right for the rest of the notebook.
     expect(readFileSync(path.join(out, 'label'), 'utf8').trim()).toBe('app=web');
@@ -259,3 +261,24 @@ describe('notebook runner: mutants', () => {
     expect(report.failed).toBe(true);
   });
 });
+
+describe('notebook runner: mutants of a challenge scenario', () => {
+  it('proves a typical wrong fix after the scenario is fixed, restoring with the solution cells', async () => {
+    const report = await run('challenge-mutants.md', { ci: true });
+    expect(report.scenarios.map((s) => [s.scenario, s.status])).toEqual([['s1', 'proven']]);
+    const status = Object.fromEntries(report.mutants.map((m) => [m.mutantId, m.status]));
+    // The blind one: `grep -qx 8080` still finds the line after a trailing blank one, so the verify passes.
+    expect(status).toEqual({ 'fx-cm-mut-close': 'proven', 'fx-cm-mut-blind': 'not-proven' });
+    expect(byId(report, 'fx-cm-check').map((s) => [s.phase, s.ok])).toEqual([
+      ['verify-broken', true],
+      ['verify-fixed', true],
+      ['mutant-verify', true],
+      ['restored-verify', true],
+      ['mutant-verify', false],
+      ['restored-verify', true],
+    ]);
+    // Restored by the scenario's solution: once for the fix, once per mutant.
+    expect(lines('fix.log')).toEqual(['fix', 'fix', 'fix']);
+  });
+});
+

@@ -91,6 +91,20 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
   let namespaceCreated = false;
   let unreachable = false;
 
+  /** Mutants whose verify never ran here (skipped for a need, or not reached) are reported, not dropped. */
+  const unprovenMutants = (): MutantReport[] => {
+    const done = new Set(mutants.map((m) => m.mutantId));
+    return planSteps(plan).flatMap((step) =>
+      (step.mutants ?? [])
+        .filter((m) => !done.has(m.mutant.id))
+        .map((m) => {
+          const verify = reportsOf.get(step);
+          if (verify?.status === 'skipped') return mutantSkipped({ ...m, skipReason: m.skipReason ?? `verify ${step.cell.id}를 건너뛰어 증명하지 않았습니다: ${verify.message}` });
+          return mutantSkipped(m, verify ? `verify ${step.cell.id}가 ${verify.ok ? '통과했지만 증명 전에 멈췄습니다' : '실패해 증명하지 않았습니다'}.` : `verify ${step.cell.id}를 실행하지 않아 증명하지 않았습니다.`);
+        }),
+    );
+  };
+
   const finish = (): NotebookReport => {
     const counts = countSteps(steps);
     const report: NotebookReport = {
@@ -107,7 +121,7 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
       durationMs: Math.round(performance.now() - startedAt),
       counts,
       outputChecks: outputSummaryChecks(plan, reportsOf),
-      mutants: [...mutants, ...plan.orphanMutants.map((m) => mutantSkipped(m))],
+      mutants: [...mutants, ...unprovenMutants(), ...plan.orphanMutants.map((m) => mutantSkipped(m))],
       leaks: [],
       failed: false,
     };
@@ -150,6 +164,9 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
     defaultTimeoutMs: options.defaultTimeoutMs,
     maxOutputBytes: options.maxOutputBytes,
     fieldManager: NOTEBOOK_FIELD_MANAGER,
+    // Restoring after a mutant: a mistake made with kubectl patch/label/scale owns the fields it changed,
+    // so the step's own manifest takes them back (like `kubectl apply --server-side --force-conflicts`).
+    forceConflicts: step.phase === 'restore' || undefined,
     signal,
     onOutput: (chunk) => emit({ type: 'step-output', step, chunk }),
   });

@@ -25,8 +25,26 @@ function stepCellsBefore(verify: RunnableCell, main: MainItem[]): PlanStep[] {
 }
 
 /**
+ * Where a mutant can be proven: a verify of the main sequence (restored by the step's cells), or a
+ * challenge scenario's verify once the scenario is fixed (restored by the scenario's solution cells:
+ * the mutant is a typical wrong fix, and the verify must not accept it).
+ */
+function verifyTargets(main: MainItem[]): Map<string, { step: PlanStep; restore: () => PlanStep[] }> {
+  const targets = new Map<string, { step: PlanStep; restore: () => PlanStep[] }>();
+  for (const item of main) {
+    if (item.type === 'step') {
+      if (item.step.kind === 'verify') targets.set(item.step.cell.id, { step: item.step, restore: () => stepCellsBefore(item.step.cell, main) });
+      continue;
+    }
+    const solutions = item.steps.filter((s) => s.phase === 'solution');
+    for (const s of item.steps) if (s.phase === 'verify-fixed') targets.set(s.cell.id, { step: s, restore: () => solutions });
+  }
+  return targets;
+}
+
+/**
  * Attaches every mutant to its verify step. `makeStep` builds a step like the plan's own (CI skips
- * included). A mutant whose verify is not in the main sequence cannot be proven: reported skipped.
+ * included). A mutant whose verify is not in the main sequence or a scenario cannot be proven: reported skipped.
  */
 export function attachMutants(
   parsed: ParsedFile,
@@ -34,13 +52,20 @@ export function attachMutants(
   makeStep: (cell: RunnableCell, phase: PlanStep['phase'], expect?: 'pass' | 'fail') => PlanStep,
 ): MutantPlan[] {
   const cells = new Map(parsed.cells.map((c) => [c.id, c]));
-  const mainSteps = new Map(main.flatMap((item) => (item.type === 'step' ? [[item.step.cell.id, item.step] as const] : [])));
+  const targets = verifyTargets(main);
   const orphans: MutantPlan[] = [];
   for (const mutant of parsed.cells.filter((c): c is MutantCell => c.kind === 'mutant')) {
-    const verify = mainSteps.get(mutant.of);
+    const target = targets.get(mutant.of);
     const apply = makeStep(mutant.variant, 'mutant');
-    if (!verify) {
-      orphans.push({ mutant, apply, restore: [], skipReason: `verify 셀 ${mutant.of}가 노트북의 본 순서에 없어(챌린지 시나리오 안, 또는 정리 셀) 증명하지 않았습니다.` });
+    if (!target) {
+      orphans.push({ mutant, apply, restore: [], skipReason: `verify 셀 ${mutant.of}가 노트북의 본 순서나 챌린지 시나리오에 없어 증명하지 않았습니다.` });
+      continue;
+    }
+    const verify = target.step;
+    if (apply.cell.kind === 'manifest' && apply.cell.expectInvalid) {
+      // Declared invalid on purpose: the API server refuses it (the validator proves that), so the
+      // cluster never reaches the wrong state and the verify has nothing to catch.
+      orphans.push({ mutant, apply, restore: [], skipReason: `일부러 틀린 매니페스트(expect-invalid)라 API 서버가 거부합니다. 검증기(npm run validate)가 거부를 확인하고, verify로는 증명하지 않습니다.` });
       continue;
     }
     const restore = mutant.restore
@@ -48,7 +73,7 @@ export function attachMutants(
           const cell = cells.get(id);
           return cell && (cell.kind === 'shell' || cell.kind === 'manifest') ? [makeStep(cell, 'restore')] : [];
         })
-      : stepCellsBefore(verify.cell, main).map((s) => makeStep(s.cell, 'restore'));
+      : target.restore().map((s) => makeStep(s.cell, 'restore'));
     // A skipped restore cell (logs that need real containers) is just not re-run, like in the lab itself.
     const skips = [apply, verify].filter((s) => s.skipReason);
     const plan: MutantPlan = { mutant, apply, restore: restore.filter((s) => !s.skipReason) };

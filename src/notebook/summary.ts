@@ -81,7 +81,24 @@ export function runReport(
   };
 }
 
-/** `12.3초`, `2분 5초`. */
+/**
+ * Verify cells by what their mutants proved: with a proven mistake, with mistakes that could not run here
+ * (their cells need real containers or an add-on: skipped by need), and with no declared mistake at all.
+ */
+export function verifyMutantCoverage(notebooks: readonly Pick<NotebookReport, 'steps' | 'mutants'>[]) {
+  const verifies = notebooks.flatMap((n) => [...new Set(n.steps.filter((s) => s.kind === 'verify').map((s) => s.cellId))]);
+  const mutants = notebooks.flatMap((n) => n.mutants);
+  const proven = new Set(mutants.filter((m) => m.status === 'proven').map((m) => m.verifyId));
+  const waiting = new Set(mutants.filter((m) => m.status === 'skipped' && !proven.has(m.verifyId)).map((m) => m.verifyId));
+  const declared = new Set(mutants.map((m) => m.verifyId));
+  return {
+    verifies: verifies.length,
+    proven: verifies.filter((v) => proven.has(v)).length,
+    waiting: verifies.filter((v) => waiting.has(v)).length,
+    without: verifies.filter((v) => !declared.has(v)),
+  };
+}
+
 /** Totals of the proofs besides the steps: expected outputs and mutants. */
 export function proofCounts(notebooks: readonly Pick<NotebookReport, 'outputChecks' | 'mutants' | 'leaks'>[]) {
   const outputs = notebooks.flatMap((n) => n.outputChecks);
@@ -94,6 +111,7 @@ export function proofCounts(notebooks: readonly Pick<NotebookReport, 'outputChec
   };
 }
 
+/** `12.3초`, `2분 5초`. */
 export function formatDuration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)}초`;
   const seconds = Math.round(ms / 1000);

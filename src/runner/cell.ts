@@ -1,5 +1,6 @@
-import { splitYamlDocuments, toManifestDocument, type ManifestCell, type RunnableCell, type ShellCell } from '../core';
+import { parseTypedChecks, splitYamlDocuments, toManifestDocument, type ManifestCell, type RunnableCell, type ShellCell } from '../core';
 import type { KubeObject, KubeTarget, ObjectResult } from '../kube/types';
+import { runChecks, type EvaluateCheck } from './checks';
 import { runManifest, type KubeOperations, type ManifestAction } from './manifest';
 import { cellEnv } from './shell-args';
 import { DEFAULT_TIMEOUT_MS, startShell, type ShellProcess } from './shell';
@@ -24,13 +25,20 @@ export interface CellContext {
   defaultTimeoutMs?: number;
   maxOutputBytes?: number;
   fieldManager?: string;
+  /** Manifest applies take fields other managers hold (server-side apply force). */
+  forceConflicts?: boolean;
   signal?: AbortSignal;
   onOutput?: OutputListener;
   /** The reader's hold on output (the agent pauses it while the page's socket is backed up). */
   outputGate?: OutputGate;
   /** Replaces src/kube (tests). */
   kube?: KubeOperations;
+  /** Replaces src/kube's typed-check evaluator (tests). */
+  evaluateCheck?: EvaluateCheck;
 }
+
+/** How long a typed check keeps asking while it fails, unless the cell says `timeout=`. */
+export const DEFAULT_CHECK_TIMEOUT_MS = 20_000;
 
 export interface CellResult extends RunResult {
   /** Per-object results of a manifest action. */
@@ -73,6 +81,7 @@ export function startShellCell(cell: ShellCell, context: CellContext, source = c
     signal: context.signal,
     onOutput: context.onOutput,
     outputGate: context.outputGate,
+    tty: cell.tty,
   });
 }
 
@@ -106,6 +115,28 @@ export function manifestObjects(cell: ManifestCell, source: string): KubeObject[
 export async function runCell(cell: RunnableCell, context: CellContext, options: CellRunOptions = {}): Promise<CellResult> {
   const action = options.action ?? defaultAction(cell);
   const source = options.source ?? cell.source;
+  if (cell.kind === 'shell' && cell.checks) {
+    if (action !== 'run') return errorResult(`확인 셀에는 "${action}"을 할 수 없습니다. 실행(run)만 됩니다.`);
+    if (!context.target) return errorResult('클러스터에 연결되어 있지 않아 확인할 수 없습니다. kubeconfig와 컨텍스트를 확인하세요.');
+    // An edited typed check is parsed again by src/core, like the page's own cell.
+    let checks = cell.checks;
+    if (source !== cell.source) {
+      const parsed = parseTypedChecks(source, 1, cell.namespace);
+      if (parsed.problems[0]) return errorResult(`확인 YAML의 ${parsed.problems[0].line}번째 줄: ${parsed.problems[0].message}`);
+      checks = parsed.checks;
+    }
+    return runChecks(checks, {
+      target: context.target,
+      namespace: namespaceOf(cell, context) ?? context.target.namespace,
+      // Checks poll until they pass: a failing one should not hold a lab for the shell default.
+      timeoutMs: cell.timeoutSeconds !== undefined ? cell.timeoutSeconds * 1000 : Math.min(context.defaultTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS, DEFAULT_CHECK_TIMEOUT_MS),
+      okMessage: cell.okMessage,
+      failMessage: cell.failMessage,
+      signal: context.signal,
+      onOutput: context.onOutput,
+      evaluate: context.evaluateCheck,
+    });
+  }
   if (cell.kind === 'shell') {
     if (action !== 'run') return errorResult(`bash 셀에는 "${action}"을 할 수 없습니다. 실행(run)만 됩니다.`);
     return startShellCell(cell, context, source).result;
@@ -118,6 +149,7 @@ export async function runCell(cell: RunnableCell, context: CellContext, options:
     target: context.target,
     defaultNamespace: namespaceOf(cell, context),
     fieldManager: context.fieldManager,
+    forceConflicts: context.forceConflicts,
     // A dry-run of a broken manifest is the point of `expect-invalid`; other actions are ordinary.
     expectInvalid: manifestAction === 'apply' || manifestAction === 'dry-run' ? cell.expectInvalid : undefined,
     timeoutMs: timeoutOf(cell, context),

@@ -15,6 +15,13 @@ describe('runManifest', () => {
     expect(result.output).toBe('ConfigMap/one (네임스페이스 d2-lab): 생성됨\n');
   });
 
+  it('forces conflicts only when asked (the notebook runner restoring a step after a mutant)', async () => {
+    const kube = fakeKube('configured');
+    await runManifest([cm], 'apply', { target: fakeTarget, kube });
+    await runManifest([cm], 'apply', { target: fakeTarget, kube, forceConflicts: true });
+    expect(kube.calls.map((c) => c.options.force)).toEqual([undefined, true]);
+  });
+
   it('dry-run sends dryRun, delete treats not-found as done', async () => {
     const kube = fakeKube('valid');
     expect((await runManifest([cm], 'dry-run', { target: fakeTarget, kube })).status).toBe('passed');

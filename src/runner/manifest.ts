@@ -17,6 +17,8 @@ export interface ManifestRunOptions {
   defaultNamespace?: string;
   /** Server-side apply field manager; the agent and the notebook runner each use their own. */
   fieldManager?: string;
+  /** Take fields another manager holds (the notebook runner restoring a lab step after a mutant's kubectl patch). */
+  forceConflicts?: boolean;
   /** `expect-invalid="..."`: the cell passes only when the server rejects it with this text. */
   expectInvalid?: string;
   /** Whole action, milliseconds (default 60 s). */
@@ -69,7 +71,7 @@ export async function runManifest(objects: KubeObject[], action: ManifestAction,
 
   const kube = options.kube ?? (await loadKube());
   const common = { defaultNamespace: options.defaultNamespace, timeoutMs: Math.min(timeoutMs, 30_000) };
-  const apply = { ...common, fieldManager: options.fieldManager ?? DEFAULT_FIELD_MANAGER, strict: true };
+  const apply = { ...common, fieldManager: options.fieldManager ?? DEFAULT_FIELD_MANAGER, strict: true, force: options.forceConflicts || undefined };
   const call = (): Promise<ObjectResult[]> => {
     if (options.expectInvalid) return kube.applyObjects(options.target, objects, { ...apply, dryRun: true });
     switch (action) {

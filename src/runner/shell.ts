@@ -4,6 +4,7 @@ import { Containment } from './containment';
 import { DEFAULT_MAX_OUTPUT_BYTES, OutputCollector } from './output-cap';
 import type { OutputGate } from './output-gate';
 import { KILL_GRACE_MS } from './process-group';
+import { fromTerminalBytes, SCRIPT, ttyArgs, ttyEnv, waitingForInput, type InputWait } from './pty';
 import { BASH, bashArgs, MAX_SOURCE_BYTES } from './shell-args';
 import { messageOf, statusOf, type MessageContext, type ProcessEnding } from './status';
 import type { OutputListener, RunResult } from './types';
@@ -31,6 +32,10 @@ export interface ShellRunOptions {
   /** Called once with the pid (= process group id) after a successful spawn. */
   onStart?: (pid: number) => void;
   killGraceMs?: number;
+  /** Run in a pseudo-terminal (the cell's `tty` flag, see pty.ts). */
+  tty?: boolean;
+  /** How often a tty cell is checked for a process waiting for input (default 500 ms). */
+  inputCheckMs?: number;
 }
 
 /** A started shell process; `stop()` ends it as a background cell that did its job. */
@@ -42,7 +47,7 @@ export interface ShellProcess {
   stop(): Promise<RunResult>;
 }
 
-type StopReason = 'timeout' | 'cancel' | 'stop';
+type StopReason = 'timeout' | 'cancel' | 'stop' | 'input';
 
 /**
  * Spawns a shell cell as the leader of its own process group (`detached`), inside its own
@@ -60,6 +65,8 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
 
   let reason: StopReason | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let inputTimer: NodeJS.Timeout | undefined;
+  let waiting: InputWait | undefined;
   let running = true;
   let child: ChildProcess | undefined;
   const containment = new Containment();
@@ -71,6 +78,7 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
     if (!running) return;
     running = false;
     clearTimeout(timer);
+    clearInterval(inputTimer);
     options.signal?.removeEventListener('abort', onAbort);
     unsubscribe?.();
     containment.release();
@@ -104,12 +112,16 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
   }
 
   try {
-    const { command, args } = containment.wrap(BASH, bashArgs(source, options.cellId));
+    const env = { ...(options.env ?? process.env), ...containment.env };
+    const { command, args } = options.tty
+      ? containment.wrap(SCRIPT, ttyArgs(source, options.cellId ?? 'cell'))
+      : containment.wrap(BASH, bashArgs(source, options.cellId));
     child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...(options.env ?? process.env), ...containment.env },
+      env: options.tty ? ttyEnv(env) : env,
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // A tty cell's terminal input is a pipe nobody writes to (see pty.ts); other cells read /dev/null.
+      stdio: [options.tty ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
   } catch (error) {
     finish(spawnFailure(error as Error));
@@ -127,7 +139,24 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
   options.onStart?.(pgid);
 
   // Reading continues after the cap (the collector discards), so a flooding child never blocks.
-  proc.stdout!.on('data', (chunk: Buffer) => output.push('stdout', chunk));
+  if (options.tty) {
+    const plain = fromTerminalBytes();
+    proc.stdout!.on('data', (chunk: Buffer) => output.push('stdout', plain(chunk)));
+    // Seen twice in a row: a read that is still blocked half a second later is waiting for a person.
+    let seen: number | undefined;
+    inputTimer = setInterval(() => {
+      const wait = waitingForInput(containment.members());
+      if (wait && wait.pid === seen) {
+        waiting = wait;
+        output.notice(`\n[입력을 기다리고 있습니다: ${wait.command} (PID ${wait.pid}). 셀에는 입력할 수 없어 중지합니다.]\n`);
+        requestStop('input');
+      }
+      seen = wait?.pid;
+    }, options.inputCheckMs ?? 500);
+    inputTimer.unref();
+  } else {
+    proc.stdout!.on('data', (chunk: Buffer) => output.push('stdout', chunk));
+  }
   proc.stderr!.on('data', (chunk: Buffer) => output.push('stderr', chunk));
   const gate = options.outputGate;
   if (gate) {
@@ -152,6 +181,7 @@ export function startShell(source: string, options: ShellRunOptions): ShellProce
       timedOut: reason === 'timeout',
       cancelled: reason === 'cancel',
       stopped: reason === 'stop',
+      waitingInput: reason === 'input' ? waiting?.command : undefined,
     };
     // Stragglers keep the pipes open, so 'close' would wait for them: end them first.
     const leftovers = containment.alive();

@@ -10,6 +10,8 @@ export interface ProcessEnding {
   stopped?: boolean;
   /** The process could not be started (bash missing, bad working directory ...). */
   spawnError?: Error;
+  /** A tty cell stopped because this command waited for input (pty.ts). */
+  waitingInput?: string;
 }
 
 /** The runner's own reasons win over the exit code: a killed group always exits by a signal. */
@@ -18,6 +20,7 @@ export function statusOf(ending: ProcessEnding): RunStatus {
   if (ending.stopped) return 'passed';
   if (ending.timedOut) return 'timed-out';
   if (ending.cancelled) return 'cancelled';
+  if (ending.waitingInput) return 'failed';
   return ending.exitCode === 0 ? 'passed' : 'failed';
 }
 
@@ -39,6 +42,9 @@ export function messageOf(status: RunStatus, ending: ProcessEnding, context: Mes
       if (context.role === 'verify') return context.okMessage ?? '확인을 통과했습니다.';
       return '셀이 성공적으로 끝났습니다.';
     case 'failed': {
+      if (ending.waitingInput) {
+        return `셀이 입력을 기다리고 있습니다 (${ending.waitingInput}). 페이지와 노트북의 셀에는 입력할 수 없어 중지했습니다: 묻지 않는 옵션(-y, --yes, --force 등)을 쓰거나, 이 명령은 터미널에서 직접 실행하세요.`;
+      }
       const how = ending.exitCode !== null ? `종료 코드 ${ending.exitCode}` : `신호 ${ending.signal ?? '알 수 없음'}`;
       if (context.role === 'verify') {
         return `${context.failMessage ?? '확인에 실패했습니다.'} (${how})`;

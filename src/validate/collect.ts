@@ -57,7 +57,11 @@ export function collectObjects(files: readonly ParsedFile[]): Collected {
       });
       continue;
     }
-    const yamlCells = file.cells.filter((c) => c.kind === 'manifest' || c.kind === 'fragment' || c.kind === 'not-k8s');
+    // A manifest mutant (a lab step's typical mistake) must be a valid object too, or the mistake the
+    // verify is proven against is a different one (a rejected apply); expect-invalid ones must be rejected.
+    const yamlCells = file.cells
+      .map((c) => (c.kind === 'mutant' && c.variant.kind === 'manifest' ? c.variant : c))
+      .filter((c) => c.kind === 'manifest' || c.kind === 'fragment' || c.kind === 'not-k8s');
     const fenceLines = new Map(yamlCells.map((c) => [c.line, c]));
     for (const problem of file.problems) {
       const cell = fenceLines.get(problem.line);

@@ -45,6 +45,17 @@ stringData:
 kubectl -n ${NS} get configmap ai-one
 \`\`\`
 
+\`\`\`yaml verify id=ai-typed timeout=2 ok="ai-one에 a=1이 있습니다" fail="ai-one이 기대와 다릅니다"
+- field: configmap/ai-one
+  namespace: ${NS}
+  path: data.a
+  equals: "1"
+\`\`\`
+
+\`\`\`bash run tty id=ai-tty
+test -t 1 && echo "터미널입니다"
+\`\`\`
+
 \`\`\`bash background id=ai-watch
 kubectl -n ${NS} get configmaps --watch
 \`\`\`
@@ -104,6 +115,21 @@ describe('agent against a real API server', () => {
     await run('apply2', 'ai-objects', { action: 'apply' });
     const present = await run('v2', 'ai-verify');
     expect(present.done?.outcome).toMatchObject({ status: 'passed', message: expect.stringContaining('ConfigMap이 있습니다') });
+  });
+
+  it('runs a typed check (yaml verify) through src/kube, with expected vs actual when it fails', async () => {
+    await run('del-typed', 'ai-objects', { action: 'delete' });
+    const missing = await run('t1', 'ai-typed');
+    expect(missing.done?.outcome).toMatchObject({ status: 'failed', message: `ai-one이 기대와 다릅니다: ConfigMap ${NS}/ai-one가 없습니다. 이 객체를 만드는 셀을 실행했는지, 이름과 네임스페이스가 맞는지 확인하세요.` });
+    await run('apply-typed', 'ai-objects', { action: 'apply' });
+    const present = await run('t2', 'ai-typed');
+    expect(present.done?.outcome).toMatchObject({ status: 'passed', message: 'ai-one에 a=1이 있습니다' });
+  });
+
+  it('runs a tty cell in a pseudo-terminal', async () => {
+    const { replies, done } = await run('tty', 'ai-tty');
+    expect(done?.outcome.status).toBe('passed');
+    expect(replies.filter((m) => m.type === 'output').map((m) => (m as { data: string }).data).join('')).toBe('터미널입니다\n');
   });
 
   it('stops a background cell on request', async () => {

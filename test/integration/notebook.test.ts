@@ -49,6 +49,8 @@ describe('notebook runner on a real cluster', () => {
       expect.objectContaining({ kind: 'ConfigMap', name: 'fx-config', namespace: report.namespace, status: 'created' }),
     ]);
     expect(step(report, 'fx-it-config-check').message).toBe('ConfigMap이 적용되었습니다');
+    // The restore re-applies the manifest over the field kubectl patch took (server-side apply force).
+    expect(report.mutants.map((m) => [m.mutantId, m.status, m.message])).toEqual([['fx-it-mut-patched', 'proven', expect.stringContaining('되돌린 뒤 통과')]]);
     expect(step(report, 'fx-it-invalid')).toMatchObject({ kind: 'expect-invalid', status: 'passed' });
     expect(step(report, 'fx-it-invalid').objects?.[0]).toMatchObject({ status: 'invalid' });
     expect(step(report, 'fx-it-cleanup').objects?.map((o) => o.status)).toEqual(['deleted', 'deleted']);

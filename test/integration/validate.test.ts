@@ -169,7 +169,7 @@ describe('validator, cluster mode', () => {
     expect(s.invalid).toBe(report.results.filter((r) => r.status === 'invalid').length);
     expect(s.warnings).toBe(2);
     expect(s.errors).toBe(0);
-    expect(s.annotated).toBe(3);
+    expect(s.annotated).toBe(4); // fragment, not-k8s, expect-invalid, and the expect-invalid mutant of mutants.md
     expect(s.checked).toBe(report.results.filter((r) => r.kind !== '').length);
   });
 

@@ -98,6 +98,18 @@ describe('human and JSON', () => {
     expect(text.trimEnd().split('\n').at(-1)).toBe('notebooks: 2 passed, 2 failed, 1 skipped');
   });
 
+  it('human: how many verify cells have a proven mutant, wait for a need, or have none', () => {
+    const mutant = (mutantId: string, verifyId: string, status: NotebookReport['mutants'][number]['status']) => ({ mutantId, verifyId, file: 'notebooks/x.md', line: 9, status, message: '' });
+    const withMutants: NotebookReport = {
+      ...notebook,
+      steps: [...notebook.steps, step({ cellId: 'logs', kind: 'verify', status: 'skipped', ok: false }), step({ cellId: 'bare', kind: 'verify' })],
+      mutants: [mutant('m1', 'chk', 'proven'), mutant('m2', 'chk', 'skipped'), mutant('m3', 'logs', 'skipped'), mutant('m4', 'bad', 'not-run')],
+    };
+    const text = FORMATS.human.format(runReport([withMutants], { ci: true, durationMs: 1, interrupted: false }));
+    expect(text).toContain('verify 셀 4개 중 증명된 흔한 실수가 있는 셀 1개, 실수가 필요한 것(needs=)을 기다리는 셀 1개, 실수가 없는 셀 1개');
+    expect(text).toContain('  흔한 실수(mutant)가 없는 verify 셀: bare');
+  });
+
   it('JSON: the report as data', () => {
     expect(JSON.parse(FORMATS.json.format(report))).toEqual(JSON.parse(JSON.stringify(report)));
   });

@@ -1,5 +1,5 @@
 import { capabilitiesLine, NEED_KO } from '../../core';
-import { formatDuration, needRows, proofCounts } from '../summary';
+import { formatDuration, needRows, proofCounts, verifyMutantCoverage } from '../summary';
 import type { Counts, NotebookReport, RunReport, StepReport } from '../types';
 import type { ReportFormat } from './index';
 import { KIND_KO, mark, PHASE_KO, SCENARIO_KO, STATUS_KO } from './labels';
@@ -59,6 +59,8 @@ function notebookSection(nb: NotebookReport): string[] {
     const sign = m.status === 'proven' ? '✔' : m.status === 'skipped' || m.status === 'not-run' ? '-' : '✘';
     out.push(`  ${sign} 흔한 실수 ${m.mutantId} → verify ${m.verifyId}: ${m.message}${m.status === 'proven' ? '' : ` (${m.file}:${m.line})`}`);
   }
+  const uncovered = verifyMutantCoverage([nb]).without;
+  if (nb.mutants.length && uncovered.length) out.push(`  흔한 실수(mutant)가 없는 verify 셀: ${uncovered.join(', ')}`);
   if (nb.leaks.length) {
     out.push(`  ✘ 노트북이 네임스페이스 밖에 남긴 객체 ${nb.leaks.length}개 (cleanup 셀로 지우세요):`);
     for (const leak of nb.leaks) out.push(`    - ${leak}`);
@@ -88,7 +90,13 @@ export const humanFormat: ReportFormat = {
         `예상 출력 ${proofs.outputs.total}개: 비교해서 일치 ${proofs.outputs.matched}/${proofs.outputs.matched + proofs.outputs.mismatch}, 비교 제외 ${proofs.outputs.exempt}, 셀이 실행되지 않음 ${proofs.outputs.notRun}`,
       );
     }
-    if (proofs.mutants.total) out.push(`흔한 실수 ${proofs.mutants.total}개 중 증명됨 ${proofs.mutants.proven} (증명된 실수가 있는 verify 셀 ${proofs.mutants.verifies}개)`);
+    if (proofs.mutants.total) out.push(`흔한 실수 ${proofs.mutants.total}개 중 증명됨 ${proofs.mutants.proven}`);
+    const coverage = verifyMutantCoverage(report.notebooks);
+    if (coverage.verifies) {
+      out.push(
+        `verify 셀 ${coverage.verifies}개 중 증명된 흔한 실수가 있는 셀 ${coverage.proven}개, 실수가 필요한 것(needs=)을 기다리는 셀 ${coverage.waiting}개, 실수가 없는 셀 ${coverage.without.length}개`,
+      );
+    }
     out.push(`네임스페이스 밖에 남은 객체: ${proofs.leaks}개`);
     if (report.interrupted) out.push('중단됨: Ctrl-C로 멈췄고, 정리 셀은 실행했습니다.');
     if (report.unreachable) out.push('중단됨: 클러스터(API 서버)에 연결할 수 없었습니다. 클러스터를 다시 켜고 실행하세요.');
