@@ -3,7 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { MERMAID_THEMES } from './src/diagrams/config';
 import { ADDITIONAL_PRISM_LANGUAGES } from './src/highlight/languages';
-import { courseRemarkPlugins } from './src/remark';
+import { courseRehypePlugins, courseRemarkPlugins } from './src/remark';
 
 const siteUrl = process.env.SITE_URL ?? 'https://k8s-course.example.org';
 
@@ -54,6 +54,7 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           showLastUpdateTime: false,
           beforeDefaultRemarkPlugins: courseRemarkPlugins(__dirname),
+          rehypePlugins: courseRehypePlugins(),
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },

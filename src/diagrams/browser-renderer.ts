@@ -7,6 +7,8 @@ export interface MermaidRenderRequest {
   id: string;
   source: string;
   theme: string;
+  /** Overrides of the theme's colours (src/diagrams/config.ts). */
+  themeVariables?: Readonly<Record<string, string>>;
 }
 
 /** Renders mermaid source to SVG. The build uses Chromium; tests may pass their own. */
@@ -20,9 +22,9 @@ export interface MermaidRenderer {
  * Runs in the page: mermaid is a singleton whose configuration is set per render. Kept as source
  * text because the function must reach the browser unchanged by the TypeScript toolchain.
  */
-const RENDER_IN_PAGE = `async ({ id, source, theme }) => {
+const RENDER_IN_PAGE = `async ({ id, source, theme, themeVariables }) => {
   const mermaid = globalThis.mermaid;
-  mermaid.initialize({ startOnLoad: false, theme });
+  mermaid.initialize({ startOnLoad: false, theme, themeVariables: themeVariables ?? {} });
   const { svg } = await mermaid.render(id, source);
   return svg;
 }`;

@@ -1,4 +1,4 @@
-import { COLOR_MODES, MERMAID_THEMES, type ColorMode } from './config';
+import { COLOR_MODES, MERMAID_THEMES, MERMAID_THEME_VARIABLES, type ColorMode } from './config';
 import { DiagramCache, defaultCacheDir } from './cache';
 import { launchChromiumRenderer, mermaidVersion, type MermaidRenderer } from './browser-renderer';
 import { diagramId } from './svg-id';
@@ -43,11 +43,12 @@ export function createDiagramPrerenderer(options: PrerendererOptions = {}): Diag
   const renderOne = async (source: string, mode: ColorMode): Promise<string> => {
     const id = diagramId(source, mode);
     const theme = MERMAID_THEMES[mode];
-    const key = cache.key([version, theme, fonts.fingerprint, id, source]);
+    const themeVariables = MERMAID_THEME_VARIABLES[mode];
+    const key = cache.key([version, theme, JSON.stringify(themeVariables), fonts.fingerprint, id, source]);
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     renderer ??= launch();
-    const svg = await (await renderer).render({ id, source, theme });
+    const svg = await (await renderer).render({ id, source, theme, themeVariables });
     cache.set(key, svg);
     return svg;
   };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { createMDXLoaderRule } from '@docusaurus/mdx-loader';
-import { courseRemarkPlugins } from '../remark';
+import { courseRehypePlugins, courseRemarkPlugins } from '../remark';
 
 /**
  * Notebooks (labs and challenges) live in notebooks/ so the notebook runner can run
@@ -22,6 +22,7 @@ export default async function notebookMdxPlugin(context: LoadContext): Promise<P
       isMDXPartialFrontMatterWarningDisabled: true,
       markdownConfig: context.siteConfig.markdown,
       beforeDefaultRemarkPlugins: courseRemarkPlugins(context.siteDir),
+      rehypePlugins: courseRehypePlugins(),
     },
   });
   return {

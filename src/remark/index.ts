@@ -1,5 +1,6 @@
 import type { PluggableList } from 'unified';
 import remarkHighlightCode from './highlight-code';
+import rehypeLabelTaskLists from './label-task-lists';
 import remarkPrerenderDiagrams from './prerender-diagrams';
 import remarkRunnableCells from './runnable-cells';
 
@@ -10,4 +11,9 @@ import remarkRunnableCells from './runnable-cells';
  */
 export function courseRemarkPlugins(siteDir: string): PluggableList {
   return [[remarkRunnableCells, { siteDir }], remarkHighlightCode, [remarkPrerenderDiagrams, { siteDir }]];
+}
+
+/** The course's rehype plugins (after Markdown became HTML), for docs and notebooks alike. */
+export function courseRehypePlugins(): PluggableList {
+  return [rehypeLabelTaskLists];
 }

@@ -1,4 +1,5 @@
 import React, { useEffect, useState, type ReactNode } from 'react';
+import Pre from '../Scrollable/Pre';
 import styles from './styles.module.css';
 
 type Converter = { toHtml(text: string): string };
@@ -20,10 +21,11 @@ export default function AnsiOutput({ text }: { text: string }): ReactNode {
   }, []);
   if (!converter) {
     return (
-      <pre className={styles.outputPre} data-cell-output>
+      <Pre className={styles.outputPre} data-cell-output>
         {text}
-      </pre>
+      </Pre>
     );
   }
-  return <pre className={styles.outputPre} data-cell-output dangerouslySetInnerHTML={{ __html: converter.toHtml(text) }} />;
+  // A long output scrolls inside its 24rem box: Pre lets the keyboard reach what is below.
+  return <Pre className={styles.outputPre} data-cell-output dangerouslySetInnerHTML={{ __html: converter.toHtml(text) }} />;
 }

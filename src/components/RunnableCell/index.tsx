@@ -8,6 +8,7 @@ import CellControls from './CellControls';
 import { registerCell } from './cellStore';
 import { flagLabels, roleLabel } from './labels';
 import NoAgentHint, { CellBlocked } from './NoAgentHint';
+import Pre from '../Scrollable/Pre';
 import type { RunnableCellProps } from './types';
 import { useCellRun } from './useCellRun';
 import styles from './styles.module.css';
@@ -133,7 +134,7 @@ export default function RunnableCell(props: RunnableCellProps): ReactNode {
         <div className={styles.output}>
           <div className={styles.outputTitle}>예상 출력</div>
           {/* Plain text needs no highlighter: a <pre> keeps long lab pages cheap to hydrate. */}
-          <pre className={styles.expected}>{props.expectedOutput}</pre>
+          <Pre className={styles.expected}>{props.expectedOutput}</Pre>
         </div>
       ) : null}
     </figure>

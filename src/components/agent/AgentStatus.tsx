@@ -1,4 +1,5 @@
 import React, { useSyncExternalStore, type ReactNode } from 'react';
+import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import { useAgent } from './AgentContext';
 import { backgroundStore, stopAllBackground } from './backgroundRuns';
@@ -15,11 +16,22 @@ function BackgroundRuns(): ReactNode {
   );
 }
 
-export default function AgentStatus(): ReactNode {
+export interface AgentStatusProps {
+  /**
+   * Set by Docusaurus when it renders the navbar items again in the mobile menu. The bar then
+   * keeps only the state and cluster (narrow screens have no room for buttons) and the menu holds
+   * the whole status with its actions, as a list item of the menu's list.
+   */
+  mobile?: boolean;
+  /** Closes the mobile menu (given with `mobile`): a link that navigates should not leave it open. */
+  onClick?: () => void;
+}
+
+function StatusBody({ onNavigate }: { onNavigate?: () => void }): ReactNode {
   const { state, unpair, refresh } = useAgent();
   if (state.kind === 'unpaired') {
     return (
-      <Link className={styles.status} data-agent-state="unpaired" to="/docs/connect-cluster">
+      <Link className={styles.link} data-agent-state="unpaired" to="/docs/connect-cluster" onClick={onNavigate}>
         <span className={styles.dot} aria-hidden="true" /> 에이전트 연결 안 됨
       </Link>
     );
@@ -27,7 +39,7 @@ export default function AgentStatus(): ReactNode {
   if (state.kind !== 'connected') {
     const text = state.kind === 'connecting' ? '에이전트 확인 중…' : state.message;
     return (
-      <span className={styles.status} data-agent-state={state.kind} title={text}>
+      <span className={styles.state} data-agent-state={state.kind} title={text}>
         <span className={styles.dot} data-tone="bad" aria-hidden="true" />
         <span className={styles.label}>{state.kind === 'connecting' ? '확인 중' : state.kind === 'unauthorized' ? '연결이 오래됨' : '에이전트 꺼짐'}</span>
         <button type="button" className={styles.action} onClick={refresh}>
@@ -41,19 +53,39 @@ export default function AgentStatus(): ReactNode {
   }
   const { health } = state;
   const tone = health.allowed ? 'good' : 'warn';
-  const cluster = health.context ? `${health.context} · ${health.namespace ?? 'default'}` : '클러스터 없음';
   return (
     <span
-      className={styles.status}
+      className={styles.state}
       data-agent-state="connected"
       title={`에이전트 ${health.version}${health.server ? ` · ${health.server}` : ''}${health.reason ? `\n${health.reason}` : ''}`}
     >
       <span className={styles.dot} data-tone={tone} aria-hidden="true" />
-      <span className={styles.cluster}>{cluster}</span>
+      {health.context ? (
+        <span className={styles.cluster}>
+          <span>{health.context}</span> <span className={styles.namespace}>{`· ${health.namespace ?? 'default'}`}</span>
+        </span>
+      ) : (
+        <span className={styles.cluster}>클러스터 없음</span>
+      )}
       <BackgroundRuns />
       <button type="button" className={styles.action} data-optional onClick={unpair}>
         연결 해제
       </button>
     </span>
+  );
+}
+
+export default function AgentStatus({ mobile, onClick }: AgentStatusProps): ReactNode {
+  if (mobile) {
+    return (
+      <li className={clsx('menu__list-item', styles.status, styles.inMenu)} data-agent-place="menu">
+        <StatusBody onNavigate={onClick} />
+      </li>
+    );
+  }
+  return (
+    <div className={clsx(styles.status, styles.inBar)} data-agent-place="navbar">
+      <StatusBody />
+    </div>
   );
 }
