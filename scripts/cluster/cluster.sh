@@ -768,6 +768,7 @@ main() {
     status) set_mode "$(running_mode)"; cmd_status ;;
     env) set_mode "$(running_mode)"; cmd_env ;;
     leftovers) leftovers ;;
+    node-memory) node_memory ;;
     real-nodes-blocker) real_nodes_blocker ;;
     crds) cmd_crds "$@" ;;
     kwok-stages) [[ $# -eq 1 ]] || die "usage: cluster.sh kwok-stages OUT"; write_kwok_stages "$1" ;;

@@ -455,3 +455,21 @@ stop_and_clean_keep_logs() { # a failed `up`: stop everything and free the machi
   if [[ "$NODE_MODE" == real || -f "$RUN_DIR/net" ]]; then cleanup_nodes; fi
 }
 log_pods() { kc -n "$1" get pods -o wide >&2 2>&1 || true; }
+
+node_memory() { # RSS of the node side (containerd, shims, kubelets, proxies, kube-router, containers), MiB
+  local p comm kb total=0
+  declare -A by=()
+  for p in $( { our_pids; cgroup_pids; } | sort -u); do
+    kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null)" || continue
+    [[ -n "$kb" ]] || continue
+    comm="$(cat "/proc/$p/comm" 2>/dev/null)"
+    case "$comm" in
+      etcd|kube-apiserver|kube-controller*|kube-scheduler|course-cluster*) continue ;;
+      containerd|containerd-shim*|kubelet|kube-proxy|kube-router) ;;
+      *) comm="containers" ;;
+    esac
+    by[$comm]=$(( ${by[$comm]:-0} + kb )); total=$((total + kb))
+  done
+  for comm in "${!by[@]}"; do printf '%s %d\n' "$comm" $(( ${by[$comm]} / 1024 )); done | sort
+  printf 'total %d\n' $((total / 1024))
+}
