@@ -484,7 +484,7 @@ gen_pki() {
   )
 }
 
-write_kubeconfig() { # write_kubeconfig FILE CERTNAME
+write_kubeconfig() ( # write_kubeconfig FILE CERTNAME (a subshell: the umask must not leak into the components)
   local d="$RUN_DIR/pki"
   umask 077
   cat > "$1" <<EOF
@@ -507,7 +507,7 @@ users:
     client-certificate-data: $(base64 -w0 "$d/$2.crt")
     client-key-data: $(base64 -w0 "$d/$2.key")
 EOF
-}
+)
 
 # ---------------------------------------------------------------- manifests
 node_manifest() { # the course's kind cluster, as kwok fake nodes

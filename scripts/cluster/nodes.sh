@@ -344,8 +344,8 @@ all_nodes_registered() { (( $(kc get nodes --no-headers 2>/dev/null | wc -l) == 
 
 start_nodes() {
   local t0="$1" i d
-  # write_kubeconfig left umask 077: containerd would unpack image layers into 0700 directories,
-  # which a container running as a non-root user cannot read
+  # with umask 077 containerd would unpack image layers into 0700 directories, which a container
+  # running as a non-root user cannot read
   umask 022
   echo "nameserver $CLUSTER_DNS" > "$RUN_DIR/resolv.conf.placeholder"
   : > "$RUN_DIR/resolv.conf"   # no upstream DNS: no internet here
