@@ -41,6 +41,11 @@ EOF
     need_update=1
   fi
 fi
+# Every real node's kubelet, containerd and kube-proxy hold inotify instances; the kernel's default of
+# 128 per user runs out with two real-node clusters (fsnotify: too many open files). kind asks for 512.
+if [[ $(id -u) -eq 0 && "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -lt 1024 ]]; then
+  sysctl -qw fs.inotify.max_user_instances=1024 || echo "fs.inotify.max_user_instances를 올리지 못했습니다(실제 노드 두 클러스터를 같이 띄우면 모자랄 수 있음)" >&2
+fi
 if (( ${#missing[@]} == 0 )); then
   [[ -n "${need_update:-}" ]] && apt-get update -qq
   echo "system packages present"
