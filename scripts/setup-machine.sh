@@ -16,7 +16,38 @@ else
   [[ -n "$(fc-list ':charset=d55c' family 2>/dev/null)" ]] || missing+=(fonts-noto-cjk)
   [[ -n "$(fc-list ':charset=1f3af' family 2>/dev/null)" ]] || missing+=(fonts-noto-color-emoji)
 fi
+# Real-node mode of the local cluster (scripts/cluster/nodes.sh): containerd, runc, CNI plugins and the
+# netfilter tools for the nodes; nginx and PostgreSQL 15 are copied into the course's local images;
+# busybox is built from Debian's source package (gcc, make, dpkg-dev for `apt-get source`).
+# Only as root: real nodes need root anyway (cluster.sh falls back to kwok nodes otherwise).
+src_list=/etc/apt/sources.list.d/k8s-course-src.sources
+if [[ $(id -u) -eq 0 && "${K8S_COURSE_REAL_NODES:-1}" != 0 ]]; then
+  for pair in containerd:containerd runc:runc ctr:containerd ipset:ipset conntrack:conntrack iptables:iptables \
+              ip:iproute2 nsenter:util-linux gcc:gcc make:make dpkg-source:dpkg-dev nginx:nginx-light; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+  done
+  [[ -x /usr/lib/cni/bridge ]] || missing+=(containernetworking-plugins)
+  [[ -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql-15)
+  [[ -f /usr/include/stdio.h ]] || missing+=(libc6-dev)
+  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+    cat > "$src_list" <<'EOF'
+# Added by k8s-course scripts/setup-machine.sh: source packages (busybox is built from source for the course images)
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+    need_update=1
+  fi
+fi
+# Every real node's kubelet, containerd and kube-proxy hold inotify instances; the kernel's default of
+# 128 per user runs out with two real-node clusters (fsnotify: too many open files). kind asks for 512.
+if [[ $(id -u) -eq 0 && "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -lt 1024 ]]; then
+  sysctl -qw fs.inotify.max_user_instances=1024 || echo "fs.inotify.max_user_instances를 올리지 못했습니다(실제 노드 두 클러스터를 같이 띄우면 모자랄 수 있음)" >&2
+fi
 if (( ${#missing[@]} == 0 )); then
+  [[ -n "${need_update:-}" ]] && apt-get update -qq
   echo "system packages present"
   exit 0
 fi

@@ -23,6 +23,7 @@ if [[ -z "${KUBECONFIG:-}" ]]; then
   fi
   eval "$(grep '^export KUBECONFIG=' <<<"$up_out")"
   echo "KUBECONFIG=$KUBECONFIG"
+  local_cluster=1
 fi
 
 section "vitest: unit, build, integration, browser"
@@ -33,4 +34,19 @@ mkdir -p test-results
 npm run --silent validate -- --format junit --output test-results/manifests.xml
 
 section "notebooks: every lab and challenge, CI mode"
+# On the project's own cluster the notebooks run on real nodes (containers, DNS, NetworkPolicy,
+# metrics-server), so their needs=containers cells run too. K8S_COURSE_NOTEBOOK_NODES=kwok keeps kwok.
+if [[ -n "${local_cluster:-}" && "${K8S_COURSE_NOTEBOOK_NODES:-real}" == real ]]; then
+  why="$(bash scripts/cluster/cluster.sh real-nodes-blocker)"
+  if [[ -z "$why" ]]; then
+    if ! up_out="$(bash scripts/cluster/cluster.sh up --nodes real)"; then
+      echo "테스트 중단: 실제 노드 클러스터를 시작하지 못했습니다. 원인은 위의 [cluster] 출력에 있습니다." >&2
+      exit 1
+    fi
+    eval "$(grep '^export KUBECONFIG=' <<<"$up_out")"
+  else
+    echo "실제 노드를 쓸 수 없어 시뮬레이션(kwok) 노드로 노트북을 실행합니다: $why" >&2
+    echo "그래서 needs=containers 셀(로그, exec, 프로브, Service 트래픽, NetworkPolicy, metrics-server)은 건너뜁니다." >&2
+  fi
+fi
 npm run --silent notebook -- --ci --format junit --output test-results/notebooks.xml notebooks/

@@ -16,6 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAgent, type AgentBench } from './agent';
+import { benchRealNodes } from './real-nodes';
 import { coldBuild, pagesToMeasure, runLighthouse, staticWeight, weighPages, ROOT, CHROMIUM_PATH, DEFAULT_BUILD_DIR, type LighthouseScores, type PageWeight } from './site';
 import { goalLine, kb, ms, padDisplay, timingLine, type Goal } from './stats';
 
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
       'skip-build': { type: 'boolean' },
       'skip-lighthouse': { type: 'boolean' },
       'skip-validator': { type: 'boolean' },
+      'skip-real-nodes': { type: 'boolean' },
+      'real-nodes-cold': { type: 'boolean' },
       quick: { type: 'boolean' },
       runs: { type: 'string' },
       'lighthouse-runs': { type: 'string' },
@@ -220,6 +223,11 @@ async function main(): Promise<void> {
       });
     }
     if (cluster.startedHere) spawnSync('bash', [path.join(ROOT, 'scripts', 'cluster', 'cluster.sh'), 'down'], { stdio: 'inherit' });
+  }
+
+  if (!values['skip-real-nodes']) {
+    section('실제 노드 모드 (cluster.sh up --nodes real: 자기 run dir, 끝나면 down; --real-nodes-cold로 노드 바이너리와 이미지 캐시 없이)');
+    benchRealNodes({ cold: Boolean(values['real-nodes-cold']) });
   }
 
   section('목표');

@@ -6,6 +6,9 @@
 #
 #   cluster.sh build            build the binaries once into the user cache
 #   cluster.sh up               start (or reuse) the local cluster; prints `export KUBECONFIG=...`
+#   cluster.sh up --nodes real  the same control plane with real nodes (containers run; see nodes.sh)
+#                               (or K8S_COURSE_NODES=real; default kwok)
+#   cluster.sh leftovers        list what a run dir still holds on this machine (empty after down)
 #   cluster.sh down             stop it and remove its run state (binaries stay)
 #   cluster.sh status           show what runs; exit 0 only when healthy
 #   cluster.sh env              print `export KUBECONFIG=...` (exit 1 when not running)
@@ -40,6 +43,8 @@ CLUSTER_NAME="k8s-course-local"
 KUBECONFIG_PATH="$RUN_DIR/kubeconfig"
 NODES=(k8s-course-control-plane k8s-course-worker k8s-course-worker2 k8s-course-worker3)
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok pv-provisioner)
+NODE_MODE="${K8S_COURSE_NODES:-kwok}"         # kwok (simulated nodes) or real (nodes.sh)
+APISERVER_HOST="127.0.0.1"                     # real mode: the host side of the nodes' network
 PORTS=("$ETCD_PORT" "$ETCD_PEER_PORT" "$APISERVER_PORT" "$KCM_PORT" "$SCHEDULER_PORT" "$KWOK_PORT")
 
 log() { printf '[cluster] %s\n' "$*" >&2; }
@@ -76,6 +81,22 @@ lock_held_only_by_components() {
   (( found == 1 ))
 }
 with_lock() { take_lock 9 "$RUN_DIR.lock"; "$@"; } # one up/down at a time per run dir
+
+# shellcheck source=nodes.sh
+source "$SCRIPT_DIR/nodes.sh"
+set_mode() { # set_mode kwok|real: what the components and addresses of this run are
+  NODE_MODE="$1"
+  case "$NODE_MODE" in
+    kwok) ;;
+    real)
+      APISERVER_HOST="$HOST_IP"
+      COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler pv-provisioner)
+      local s c
+      for s in "${NODE_SHORT[@]}"; do for c in containerd kubelet kube-proxy kube-router; do COMPONENTS+=("$c-$s"); done; done ;;
+    *) die "unknown node mode '$NODE_MODE' (K8S_COURSE_NODES or --nodes: kwok or real)" ;;
+  esac
+}
+running_mode() { sed -n 's/^mode=//p' "$RUN_DIR/state" 2>/dev/null | grep . || echo kwok; }
 
 # ---------------------------------------------------------------- build
 # Binaries live in $CACHE_ROOT/bin/<key>. The key covers what decides them: the
@@ -327,7 +348,8 @@ wait_until() { # wait_until WHAT CMD...: poll CMD until it succeeds, components 
 is_ours() { # is_ours PID: a binary of our cache, running for this run dir
   local exe
   exe="$(readlink "/proc/$1/exe" 2>/dev/null)" || return 1
-  [[ "$exe" == "$CACHE_ROOT/bin/"* || "$exe" == "$CACHE_ROOT/helper/"* ]] || return 1
+  [[ "$exe" == "$CACHE_ROOT/bin/"* || "$exe" == "$CACHE_ROOT/helper/"* || "$exe" == "$CACHE_ROOT/nodes/"* \
+     || "$exe" == /usr/bin/containerd || "$exe" == /usr/bin/containerd-shim-runc-v2 ]] || return 1
   { tr '\0' ' ' < "/proc/$1/cmdline"; } 2>/dev/null | grep -qF -- "$RUN_DIR/"
 }
 
@@ -342,6 +364,7 @@ our_pids() { # every process of ours that names the run dir (covers lost pid fil
 
 stop_all() { # clients first, etcd last; each gets TERM, a second TERM, then KILL
   local c pid i
+  if [[ "$NODE_MODE" == real || -f "$RUN_DIR/net" ]]; then stop_nodes; fi
   for c in pv-provisioner kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
     alive "$c" || continue
     pid="$(pid_of "$c")"
@@ -366,6 +389,11 @@ stop_all() { # clients first, etcd last; each gets TERM, a second TERM, then KIL
   kill -KILL "${pids[@]}" 2>/dev/null || true
   sleep 0.3
 }
+stop_and_clean() { # stop_all, then (real nodes) mounts, cgroups and namespaces, then the run dir
+  stop_all
+  if [[ "$NODE_MODE" == real || -f "$RUN_DIR/net" ]]; then cleanup_nodes; fi
+  rm -rf "$RUN_DIR"
+}
 
 port_busy() { [[ -n "$(ss -Htln "sport = :$1" 2>/dev/null)" ]]; }
 
@@ -387,7 +415,7 @@ healthy() {
   readyz
 }
 readyz() {
-  [[ "$(curl -s --max-time 5 --cacert "$RUN_DIR/pki/ca.crt" "https://127.0.0.1:$APISERVER_PORT/readyz" 2>/dev/null)" == ok ]]
+  [[ "$(curl -s --max-time 5 --cacert "$RUN_DIR/pki/ca.crt" "https://$APISERVER_HOST:$APISERVER_PORT/readyz" 2>/dev/null)" == ok ]]
 }
 nodes_ready() {
   local n
@@ -432,7 +460,7 @@ gen_pki() {
     }
     local server="keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth"
     local client="keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth"
-    sign apiserver "/CN=kube-apiserver" "$server\nsubjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local"
+    sign apiserver "/CN=kube-apiserver" "$server\nsubjectAltName=IP:127.0.0.1,IP:$APISERVER_HOST,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local"
     sign kwok-serving "/CN=kwok" "$server\nsubjectAltName=IP:127.0.0.1,DNS:localhost"
     sign admin "/O=system:masters/CN=kubernetes-admin" "$client"
     # aggregation layer (front proxy), as kubeadm sets it up
@@ -456,7 +484,7 @@ gen_pki() {
   )
 }
 
-write_kubeconfig() { # write_kubeconfig FILE CERTNAME
+write_kubeconfig() ( # write_kubeconfig FILE CERTNAME (a subshell: the umask must not leak into the components)
   local d="$RUN_DIR/pki"
   umask 077
   cat > "$1" <<EOF
@@ -465,7 +493,7 @@ kind: Config
 clusters:
 - name: $CLUSTER_NAME
   cluster:
-    server: https://127.0.0.1:$APISERVER_PORT
+    server: https://$APISERVER_HOST:$APISERVER_PORT
     certificate-authority-data: $(base64 -w0 "$d/ca.crt")
 contexts:
 - name: $CLUSTER_NAME
@@ -479,7 +507,7 @@ users:
     client-certificate-data: $(base64 -w0 "$d/$2.crt")
     client-key-data: $(base64 -w0 "$d/$2.key")
 EOF
-}
+)
 
 # ---------------------------------------------------------------- manifests
 node_manifest() { # the course's kind cluster, as kwok fake nodes
@@ -546,7 +574,12 @@ TAIL_SHOWN=""
 cmd_up() {
   local t0; t0=$(now_ms)
   ensure_built
+  [[ "$NODE_MODE" == real ]] && ensure_nodes_built
   if [[ "$INSTALL_CRDS" != 0 ]]; then resolve_crds; fi
+  if [[ -f "$RUN_DIR/state" && "$(running_mode)" != "$NODE_MODE" ]]; then
+    log "the running cluster has $(running_mode) nodes, $NODE_MODE was asked for: restarting it"
+    local want="$NODE_MODE"; set_mode "$(running_mode)"; stop_and_clean; set_mode "$want"
+  fi
   if healthy; then
     log "already running ($RUN_DIR)"
     if ! grep -qxF "bin=$BIN" "$RUN_DIR/state"; then
@@ -561,20 +594,28 @@ cmd_up() {
   fi
   if [[ -e "$RUN_DIR" || -n "$(our_pids)" ]]; then
     log "found a stale or broken run in $RUN_DIR: cleaning it"
-    stop_all
-    rm -rf "$RUN_DIR"
+    stop_and_clean
   fi
   check_ports
   mkdir -p "$RUN_DIR"/{pids,logs,etcd}
   chmod 700 "$RUN_DIR" "$RUN_DIR/etcd"
   gen_pki
   local c
+  local -a apiserver_net=(--advertise-address=127.0.0.1 --bind-address=127.0.0.1 --endpoint-reconciler-type=none)
+  if [[ "$NODE_MODE" == real ]]; then
+    node_pki
+    net_up || fail_up
+    # Pods reach the API server through the `kubernetes` Service: it needs a routable address and endpoints.
+    apiserver_net=(--advertise-address="$HOST_IP" --bind-address="$HOST_IP" --endpoint-reconciler-type=lease
+      --kubelet-preferred-address-types=InternalIP,Hostname --enable-aggregator-routing=true)
+    log "node network $NET_PREFIX.0/24 ready ($(since "$t0"))"
+  fi
   for c in admin controller-manager scheduler kwok pv-provisioner; do
     write_kubeconfig "$RUN_DIR/$c.kubeconfig" "$c"
   done
   mv "$RUN_DIR/admin.kubeconfig" "$KUBECONFIG_PATH"
   cp "$BIN/kwok-stages.yaml" "$RUN_DIR/kwok-stages.yaml"
-  printf 'bin=%s\nstarted=%s\n' "$BIN" "$(date -u +%FT%TZ)" > "$RUN_DIR/state"
+  printf 'bin=%s\nmode=%s\nstarted=%s\n' "$BIN" "$NODE_MODE" "$(date -u +%FT%TZ)" > "$RUN_DIR/state"
   log "pki and kubeconfigs ready ($(since "$t0"))"
 
   local pki="$RUN_DIR/pki"
@@ -585,7 +626,7 @@ cmd_up() {
     --quota-backend-bytes=$((2 * 1024 * 1024 * 1024)) --unsafe-no-fsync --log-level=warn
   STARTED+=(etcd)
   start kube-apiserver "$BIN/kube-apiserver" \
-    --advertise-address=127.0.0.1 --bind-address=127.0.0.1 --secure-port="$APISERVER_PORT" \
+    "${apiserver_net[@]}" --secure-port="$APISERVER_PORT" \
     --etcd-servers="http://127.0.0.1:$ETCD_PORT" \
     --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" \
     --client-ca-file="$pki/ca.crt" \
@@ -599,7 +640,6 @@ cmd_up() {
     --requestheader-username-headers=X-Remote-User --requestheader-group-headers=X-Remote-Group \
     --requestheader-extra-headers-prefix=X-Remote-Extra- \
     --proxy-client-cert-file="$pki/front-proxy-client.crt" --proxy-client-key-file="$pki/front-proxy-client.key" \
-    --endpoint-reconciler-type=none \
     --profiling=false --v=1
   STARTED+=(kube-apiserver)
   wait_until "kube-apiserver /readyz" readyz || fail_up
@@ -624,6 +664,7 @@ cmd_up() {
     --authorization-kubeconfig="$RUN_DIR/scheduler.kubeconfig" \
     --bind-address=127.0.0.1 --secure-port="$SCHEDULER_PORT" --leader-elect=false --profiling=false --v=1
   STARTED+=(kube-scheduler)
+  if [[ "$NODE_MODE" == kwok ]]; then
   # HOME: kwok also reads ~/.kwok/kwok.yaml when present; keep a user's file out of it.
   mkdir -p "$RUN_DIR/kwok-home"
   start kwok env HOME="$RUN_DIR/kwok-home" "$BIN/kwok" --kubeconfig="$RUN_DIR/kwok.kubeconfig" \
@@ -634,13 +675,22 @@ cmd_up() {
     --tls-cert-file="$pki/kwok-serving.crt" --tls-private-key-file="$pki/kwok-serving.key" \
     --node-lease-duration-seconds=40 --v=INFO
   STARTED+=(kwok)
-  start pv-provisioner "$HELPER/course-cluster-helper" pv-provisioner --kubeconfig="$RUN_DIR/pv-provisioner.kubeconfig"
+  fi
+  local -a pv_args=()
+  # real kubelets mount the volumes (so they live in the run dir) and finish their own pod deletions
+  [[ "$NODE_MODE" == real ]] && pv_args=(--volume-dir="$RUN_DIR/volumes" --reap-stuck-pods=false)
+  start pv-provisioner "$HELPER/course-cluster-helper" pv-provisioner --kubeconfig="$RUN_DIR/pv-provisioner.kubeconfig" "${pv_args[@]}"
   STARTED+=(pv-provisioner)
 
-  node_manifest > "$RUN_DIR/nodes.yaml"
-  kc apply -f "$RUN_DIR/nodes.yaml" >/dev/null || { log "could not create the nodes"; fail_up; }
-  wait_until "all ${#NODES[@]} nodes Ready" nodes_ready || fail_up
-  log "all ${#NODES[@]} nodes Ready ($(since "$t0"))"
+  if [[ "$NODE_MODE" == real ]]; then
+    start_nodes "$t0"
+    addons_apply || fail_up
+  else
+    node_manifest > "$RUN_DIR/nodes.yaml"
+    kc apply -f "$RUN_DIR/nodes.yaml" >/dev/null || { log "could not create the nodes"; fail_up; }
+    wait_until "all ${#NODES[@]} nodes Ready" nodes_ready || fail_up
+    log "all ${#NODES[@]} nodes Ready ($(since "$t0"))"
+  fi
   local crd_job=""
   if [[ "$INSTALL_CRDS" != 0 ]]; then
     install_crds & crd_job=$!
@@ -648,6 +698,10 @@ cmd_up() {
   wait_until "the default ServiceAccount" default_sa || fail_up
   if [[ -n "$crd_job" ]]; then
     wait "$crd_job" || { log "installing the CRD catalog failed"; fail_up; }
+  fi
+  if [[ "$NODE_MODE" == real ]]; then
+    wait_until "CoreDNS ready" coredns_ready || { log_pods kube-system; fail_up; }
+    log "CoreDNS ready ($(since "$t0"))"
   fi
   check_alive || fail_up
   log "cluster up in $(since "$t0"): $(kc version -o json 2>/dev/null | grep -o '"gitVersion": *"[^"]*"' | tail -1)"
@@ -658,7 +712,7 @@ fail_up() {
   local c
   if [[ -z "$TAIL_SHOWN" ]]; then for c in "${STARTED[@]}"; do log_tail "$c" 8; done; fi
   log "start failed; component logs are in $RUN_DIR/logs (cleaned by the next up or down)"
-  stop_all
+  stop_and_clean_keep_logs
   exit 1
 }
 
@@ -667,8 +721,7 @@ cmd_down() {
     log "not running"
     return 0
   fi
-  stop_all
-  rm -rf "$RUN_DIR"
+  stop_and_clean
   log "stopped; removed $RUN_DIR (binaries kept in $CACHE_ROOT/bin)"
 }
 
@@ -702,10 +755,21 @@ main() {
   shift || true
   case "$cmd" in
     build) with_lock cmd_build ;;
-    up) with_lock cmd_up ;;
-    down) with_lock cmd_down ;;
-    status) cmd_status ;;
-    env) cmd_env ;;
+    up)
+      while [[ $# -gt 0 ]]; do
+        case "$1" in
+          --nodes) [[ $# -ge 2 ]] || die "usage: cluster.sh up [--nodes kwok|real]"; NODE_MODE="$2"; shift 2 ;;
+          --nodes=*) NODE_MODE="${1#--nodes=}"; shift ;;
+          *) die "usage: cluster.sh up [--nodes kwok|real]" ;;
+        esac
+      done
+      set_mode "$NODE_MODE"; with_lock cmd_up ;;
+    down) set_mode "$(running_mode)"; with_lock cmd_down ;;
+    status) set_mode "$(running_mode)"; cmd_status ;;
+    env) set_mode "$(running_mode)"; cmd_env ;;
+    leftovers) leftovers ;;
+    node-memory) node_memory ;;
+    real-nodes-blocker) real_nodes_blocker ;;
     crds) cmd_crds "$@" ;;
     kwok-stages) [[ $# -eq 1 ]] || die "usage: cluster.sh kwok-stages OUT"; write_kwok_stages "$1" ;;
     paths) echo "cache $CACHE_ROOT"; echo "bin $CACHE_ROOT/bin/$(bin_key)"; echo "run $RUN_DIR" ;;

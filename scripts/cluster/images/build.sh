@@ -134,6 +134,8 @@ copy_bin "$r" $(find "$pg/bin" -type f) $(find "$pg/lib" -name '*.so' ! -name 'l
 mkdir -p "$r/usr/share/postgresql" "$r/usr/share" "$r/var/lib/postgresql/data" "$r/var/run/postgresql"
 cp -a /usr/share/postgresql/15 "$r/usr/share/postgresql/"
 cp -a /usr/share/zoneinfo "$r/usr/share/"
+# initdb --locale=C.UTF-8 (as the official image) needs glibc's C.UTF-8 locale (Debian's libc-bin)
+mkdir -p "$r/usr/lib/locale"; cp -a /usr/lib/locale/C.utf8 "$r/usr/lib/locale/"
 mkdir -p "$r/usr/local/bin"; install -m 755 "$HERE/postgres-entrypoint.sh" "$r/usr/local/bin/docker-entrypoint.sh"
 archive postgres "$r" "{\"Entrypoint\":[\"/usr/local/bin/docker-entrypoint.sh\"],\"Env\":[\"PATH=$pg/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"PGDATA=/var/lib/postgresql/data\",\"TZ=Etc/UTC\",\"LANG=C.UTF-8\"],\"ExposedPorts\":{\"5432/tcp\":{}},\"StopSignal\":\"SIGINT\"}" \
   docker.io/library/postgres:16 docker.io/library/postgres:15 docker.io/library/postgres:latest
