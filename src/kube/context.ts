@@ -47,7 +47,8 @@ const ADDRESSES = {
   'docker-desktop': (host: string) => LOOPBACK(host) || host === 'kubernetes.docker.internal',
   'rancher-desktop': (host: string) => LOOPBACK(host),
   orbstack: (host: string) => LOOPBACK(host) || host === 'k8s.orb.local',
-  'k8s-course-local': (host: string) => LOOPBACK(host),
+  // Real-node mode of scripts/cluster serves the API on the host side of its nodes' network, 10.250.N.1.
+  'k8s-course-local': (host: string) => LOOPBACK(host) || inRange(host, '10.250.0.0', 16),
 } satisfies Record<string, (host: string) => boolean>;
 
 export type LearningJudgement = { learning: true } | { learning: false; reason: string };

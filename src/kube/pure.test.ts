@@ -176,6 +176,7 @@ describe('judgeLearningCluster', () => {
     ['k3d-dev', 'https://0.0.0.0:6550'],
     ['docker-desktop', 'https://kubernetes.docker.internal:6443'],
     ['k8s-course-local', 'https://[::1]:30103'],
+    ['k8s-course-local', 'https://10.250.37.1:30103'],
   ])('%s at %s is a learning cluster', (context, server) => expect(judgeLearningCluster(context, server)).toEqual({ learning: true }));
 
   it.each([
@@ -183,6 +184,7 @@ describe('judgeLearningCluster', () => {
     ['minikube', 'https://k8s.corp.example:443', 'k8s.corp.example'],
     ['docker-desktop', 'https://172.20.0.2:6443', '172.20.0.2'],
     ['prod', 'https://127.0.0.1:6443', '"prod"'],
+    ['k8s-course-local', 'https://10.251.0.1:6443', '10.251.0.1'],
   ])('%s at %s is not, and the reason names it', (context, server, named) => {
     const judged = judgeLearningCluster(context, server);
     expect(judged.learning).toBe(false);
