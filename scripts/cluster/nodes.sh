@@ -235,6 +235,8 @@ disabled_plugins = ["io.containerd.snapshotter.v1.aufs", "io.containerd.snapshot
   sandbox_image = "registry.k8s.io/pause:3.10"
   # the sandbox lacks CAP_SYS_RESOURCE: pause's oom_score_adj -998 would make runc fail
   restrict_oom_score_adj = true
+  # pod network namespaces under this node's state dir, not /run/netns: `down` unmounts exactly ours
+  netns_mounts_under_state_dir = true
   stream_server_address = "127.0.0.1"
   enable_selinux = false
   [plugins."io.containerd.grpc.v1.cri".containerd]

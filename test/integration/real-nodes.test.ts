@@ -139,8 +139,13 @@ spec:
       command: ["sh", "-c", "echo client started; sleep 3600"]
 `;
 
+/** Entries of /run/netns: containerd pins pod namespaces there unless told to use its state dir. */
+const namedNetns = (): string[] => execFileSync('sh', ['-c', 'ls /run/netns 2>/dev/null || true'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+let netnsBefore: string[] = [];
+
 describe.skipIf(why !== '')('real-node mode (cluster.sh up --nodes real)', () => {
   beforeAll(async () => {
+    netnsBefore = namedNetns();
     const up = await run('bash', [clusterScript, 'up', '--nodes', 'real'], clusterEnv, '', 600_000);
     const match = /^export KUBECONFIG=(.+)$/m.exec(up.stdout);
     if (up.code !== 0 || !match?.[1]) throw new Error(`cluster.sh up --nodes real failed (${up.code}):\n${up.stderr.slice(-4000)}`);
@@ -224,6 +229,8 @@ spec:
     expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(`${runDir}/`);
     expect(execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })).not.toMatch(new RegExp(`^k8sc${netNumber}-`, 'm'));
     expect(execFileSync('ip', ['-o', 'link'], { encoding: 'utf8' })).not.toContain(`k8sc${netNumber}-h`);
+    // pod sandboxes' namespaces too (they are named cni-<uuid>, nothing of ours in the name)
+    expect(namedNetns().filter((ns) => !netnsBefore.includes(ns))).toEqual([]);
     const cgroups = execFileSync('sh', ['-c', `ls -d /sys/fs/cgroup/*/k8s-course-${netNumber}-* 2>/dev/null || true`], { encoding: 'utf8' });
     expect(cgroups.trim()).toBe('');
   }, 200_000);
