@@ -143,21 +143,27 @@ write_kwok_stages() { # write_kwok_stages OUT
   done > "$1"
 }
 
+k8s_ldflags() { # k8s_ldflags MODULE_DIR: the -X flags that make Kubernetes binaries report $K8S_VERSION
+  local ver="$K8S_VERSION" major minor date ld pkg
+  major="${ver#v}"; major="${major%%.*}"
+  minor="${ver#v*.}"; minor="${minor%%.*}"
+  date="$(module_field "$1" k8s.io/kubernetes '.Time.UTC.Format "2006-01-02T15:04:05Z"')" || return 1
+  ld="-s -w"
+  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ld+=" -X $pkg.gitVersion=$ver -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
+    ld+=" -X $pkg.gitTreeState=archive -X $pkg.buildDate=$date"
+  done
+  echo "$ld"
+}
+
 build_main() {
   local dir="$1" tmp
   log "building Kubernetes $K8S_VERSION, etcd and kwok into $dir"
   log "(a cold build takes about 10-15 minutes on 2 cores and up to 3 GB of memory; later runs reuse it)"
   mkdir -p "$CACHE_ROOT/bin"
   tmp="$(mktemp -d "$CACHE_ROOT/bin/.build.XXXXXX")"
-  local ver="$K8S_VERSION" major minor date ld pkg
-  major="${ver#v}"; major="${major%%.*}"
-  minor="${ver#v*.}"; minor="${minor%%.*}"
-  date="$(module_field . k8s.io/kubernetes '.Time.UTC.Format "2006-01-02T15:04:05Z"')"
-  ld="-s -w"
-  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-    ld+=" -X $pkg.gitVersion=$ver -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
-    ld+=" -X $pkg.gitTreeState=archive -X $pkg.buildDate=$date"
-  done
+  local ver="$K8S_VERSION" ld
+  ld="$(k8s_ldflags .)" || die "could not read k8s.io/kubernetes from scripts/cluster/go.mod"
   local etcd_ver kwok_ver
   etcd_ver="$(module_field etcd go.etcd.io/etcd/server/v3 .Version)"
   kwok_ver="$(module_field kwok sigs.k8s.io/kwok .Version)"

@@ -29,19 +29,6 @@ nodes_key() {
   } | sha256sum | cut -c1-16
 }
 
-k8s_ldflags() { # the -X flags that make the binaries report $K8S_VERSION (as build_main does)
-  local ver="$K8S_VERSION" major minor date ld pkg
-  major="${ver#v}"; major="${major%%.*}"
-  minor="${ver#v*.}"; minor="${minor%%.*}"
-  date="$(module_field nodes k8s.io/kubernetes '.Time.UTC.Format "2006-01-02T15:04:05Z"')"
-  ld="-s -w"
-  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-    ld+=" -X $pkg.gitVersion=$ver -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
-    ld+=" -X $pkg.gitTreeState=archive -X $pkg.buildDate=$date"
-  done
-  echo "$ld"
-}
-
 build_nodes() {
   local dir="$1" tmp a
   log "building kubelet, kube-proxy ($K8S_VERSION), CoreDNS, metrics-server and kube-router into $dir"
@@ -50,7 +37,7 @@ build_nodes() {
   tmp="$(mktemp -d "$CACHE_ROOT/nodes/.build.XXXXXX")"
   local fail="rm -rf '$tmp'; die 'real-node build failed (see the go output above)'"
   local -x GOFLAGS="${GOFLAGS:-} -mod=readonly"
-  (cd "$SCRIPT_DIR/nodes" && nice -n 10 go build -trimpath -ldflags "$(k8s_ldflags)" -o "$tmp/" \
+  (cd "$SCRIPT_DIR/nodes" && nice -n 10 go build -trimpath -ldflags "$(k8s_ldflags nodes)" -o "$tmp/" \
       k8s.io/kubernetes/cmd/kubelet k8s.io/kubernetes/cmd/kube-proxy) || eval "$fail"
   # the add-ons run in images without a C library: static
   (cd "$SCRIPT_DIR/addons/coredns" && CGO_ENABLED=0 nice -n 10 go build -trimpath -ldflags "-s -w" -o "$tmp/coredns" \

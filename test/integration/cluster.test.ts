@@ -6,15 +6,9 @@
  *
  * Every test works in its own namespace and deletes it afterwards.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-
-interface KubectlResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { eventually, runCommand, stdoutOf, type CommandResult } from './process';
 
 function kubeconfig(): string {
   const path = process.env.KUBECONFIG ?? inject('kubeconfig');
@@ -23,49 +17,11 @@ function kubeconfig(): string {
 }
 
 /** Runs kubectl; never throws on a non-zero exit (look at `code`). */
-function kubectl(args: string[], input?: string, timeoutMs = 120_000): Promise<KubectlResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('kubectl', args, {
-      env: { ...process.env, KUBECONFIG: kubeconfig() },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: timeoutMs,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
+const kubectl = (args: string[], input?: string, timeoutMs = 120_000): Promise<CommandResult> =>
+  runCommand('kubectl', args, { ...process.env, KUBECONFIG: kubeconfig() }, input ?? '', timeoutMs);
 
 /** Runs kubectl and returns stdout; throws with stderr when it fails. */
-async function kubectlOk(args: string[], input?: string): Promise<string> {
-  const r = await kubectl(args, input);
-  if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}):\n${r.stderr}${r.stdout}`);
-  return r.stdout;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    }
-    await sleep(500);
-  }
-}
+const kubectlOk = async (args: string[], input?: string): Promise<string> => stdoutOf(`kubectl ${args.join(' ')}`, await kubectl(args, input));
 
 const namespaces: string[] = [];
 

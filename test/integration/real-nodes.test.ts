@@ -8,12 +8,13 @@
  * Skipped, with the reason, on a machine that cannot run real nodes (not root, no cgroups, missing
  * Debian packages: `cluster.sh real-nodes-blocker` says which).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually as poll, runCommand, stdoutOf } from './process';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clusterScript = resolve(repoRoot, 'scripts', 'cluster', 'cluster.sh');
@@ -45,41 +46,12 @@ function blocker(): string {
 const why = blocker();
 if (why) console.warn(`[real-nodes] 건너뜀: ${why}`);
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, input = '', timeoutMs = 120_000): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const run = runCommand;
+const eventually = <T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> => poll(what, check, timeoutMs, 1000);
 
 let kubeconfig = '';
 const kubectl = (args: string[], input = '') => run('kubectl', args, { ...process.env, KUBECONFIG: kubeconfig }, input);
-async function kubectlOk(args: string[], input = ''): Promise<string> {
-  const r = await kubectl(args, input);
-  if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}):\n${r.stderr}${r.stdout}`);
-  return r.stdout;
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await sleep(1000);
-  }
-}
+const kubectlOk = async (args: string[], input = ''): Promise<string> => stdoutOf(`kubectl ${args.join(' ')}`, await kubectl(args, input));
 
 /** Command lines of the processes whose arguments contain `text` (read from /proc, no child process). */
 function processesNaming(text: string): string[] {
