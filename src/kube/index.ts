@@ -17,3 +17,4 @@ export { serverVersion } from './version';
 export { clusterInventory, type InventoryItem } from './inventory';
 export { detectCapabilities, observeCluster, dockerContainerNames, decideCapabilities, internetAllowed, nodeKind, KWOK_ANNOTATION, type DetectOptions, type ClusterObservations } from './capabilities';
 export { evaluateCheck, type CheckResult } from './typed-checks';
+export { subjectAccessReview, type AccessReviewSpec, type AccessReviewResult } from './access-review';

@@ -5,6 +5,7 @@
  */
 import { fieldPathParts, type ObjectRef, type TypedCheck } from '../core';
 import { resolveResource, resourcePath } from './discovery';
+import { subjectAccessReview } from './access-review';
 import { kubeRequest } from './http';
 import type { KubeTarget } from './types';
 
@@ -146,29 +147,20 @@ async function event(target: KubeTarget, check: Extract<TypedCheck, { type: 'eve
 async function canI(target: KubeTarget, check: Extract<TypedCheck, { type: 'can-i' }>): Promise<CheckResult> {
   const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(check.as);
   const groups = sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`, 'system:authenticated'] : ['system:authenticated'];
-  const response = await kubeRequest(target, {
-    method: 'POST',
-    path: '/apis/authorization.k8s.io/v1/subjectaccessreviews',
-    body: {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SubjectAccessReview',
-      spec: {
-        user: check.as,
-        groups,
-        resourceAttributes: { verb: check.verb, resource: check.resource, group: check.group, subresource: check.subresource, name: check.name, namespace: check.namespace },
-      },
-    },
+  const review = await subjectAccessReview(target, {
+    user: check.as,
+    groups,
+    resourceAttributes: { verb: check.verb, resource: check.resource, group: check.group, subresource: check.subresource, name: check.name, namespace: check.namespace },
   });
-  if (response.status >= 300) throw new Error(`권한 확인(SubjectAccessReview)을 하지 못했습니다 (HTTP ${response.status}).`);
-  const status = ((response.body as Json).status ?? {}) as { allowed?: boolean; reason?: string };
-  const allowed = status.allowed === true;
+  if ('error' in review) throw new Error(`권한 확인(SubjectAccessReview)을 하지 못했습니다 (${review.error}).`);
+  const { allowed, reason } = review;
   const what = `${check.as}의 ${check.verb} ${check.resource}${check.group ? `.${check.group}` : ''}${check.namespace ? ` (네임스페이스 ${check.namespace})` : ' (모든 네임스페이스)'}`;
   if (allowed === check.expect) return { check, ok: true, message: `${what}: ${allowed ? '허용' : '거부'}`, related: [] };
   return {
     check,
     ok: false,
     message: `${what}: 기대 ${check.expect ? '허용' : '거부'}, 실제 ${allowed ? '허용' : '거부'}입니다.`,
-    related: status.reason ? [`인가 판단: ${status.reason}`] : [],
+    related: reason ? [`인가 판단: ${reason}`] : [],
   };
 }
 

@@ -3,7 +3,7 @@
  * credentials): lists of objects, then one SubjectAccessReview per RBAC question.
  * Read-only, except that a SubjectAccessReview is a POST that stores nothing.
  */
-import { kubeRequest, mapLimit, type KubeTarget } from '../kube';
+import { kubeRequest, mapLimit, subjectAccessReview, type KubeTarget } from '../kube';
 import { developerQuestions, operatorQuestions, peopleFor, serviceAccountQuestions, type AccessQuestion } from './access';
 import { prodServiceAccounts } from './checks';
 import { namespaceOf } from './k8s';
@@ -72,17 +72,12 @@ async function listAll(target: KubeTarget, path: string): Promise<unknown[] | 'n
 
 async function ask(target: KubeTarget, q: AccessQuestion): Promise<AccessAnswer> {
   const { expect: _expect, label: _label, ...answer } = q;
-  const response = await kubeRequest(target, {
-    method: 'POST',
-    path: '/apis/authorization.k8s.io/v1/subjectaccessreviews',
-    body: {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SubjectAccessReview',
-      spec: { user: q.user, groups: q.groups, resourceAttributes: { namespace: q.namespace, verb: q.verb, group: q.group, resource: q.resource } },
-    },
+  const review = await subjectAccessReview(target, {
+    user: q.user,
+    groups: q.groups,
+    resourceAttributes: { namespace: q.namespace, verb: q.verb, group: q.group, resource: q.resource },
   });
-  if (response.status >= 300) return { ...answer, error: `HTTP ${response.status}` };
-  return { ...answer, allowed: (response.body as { status?: { allowed?: boolean } }).status?.allowed === true };
+  return 'error' in review ? { ...answer, error: review.error } : { ...answer, allowed: review.allowed };
 }
 
 export async function gatherSnapshot(target: KubeTarget, options: { prefix: string }): Promise<ClusterSnapshot> {
