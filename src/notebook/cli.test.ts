@@ -28,6 +28,29 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code:
   return { code, stdout, stderr };
 }
 
+/** Writes a one-context kubeconfig and points this process's KUBECONFIG at it (src/kube reads it from the process, like kubectl) for one test. */
+function useKubeconfig(file: string, context: string, server: string): string {
+  const kubeconfig = path.join(out, file);
+  writeFileSync(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      `current-context: ${context}`,
+      `clusters: [{name: c, cluster: {server: "${server}"}}]`,
+      'users: [{name: u, user: {token: t}}]',
+      `contexts: [{name: ${context}, context: {cluster: c, user: u}}]`,
+    ].join('\n'),
+  );
+  const saved = process.env.KUBECONFIG;
+  process.env.KUBECONFIG = kubeconfig;
+  onTestFinished(() => {
+    if (saved === undefined) delete process.env.KUBECONFIG;
+    else process.env.KUBECONFIG = saved;
+  });
+  return kubeconfig;
+}
+
 describe('parseCliArgs', () => {
   it('reads options, and CI=true turns on CI mode', () => {
     expect(parseCliArgs(['--format', 'junit', '--output', 'r.xml', '--timeout', '90', 'notebooks/'], {})).toMatchObject({
@@ -74,25 +97,7 @@ describe('npm run notebook', () => {
   });
 
   it('refuses a context that is not a learning cluster unless --context names it', async () => {
-    const kubeconfig = path.join(out, 'config');
-    writeFileSync(
-      kubeconfig,
-      [
-        'apiVersion: v1',
-        'kind: Config',
-        'current-context: prod',
-        'clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]',
-        'users: [{name: u, user: {token: t}}]',
-        'contexts: [{name: prod, context: {cluster: c, user: u}}]',
-      ].join('\n'),
-    );
-    // src/kube reads KUBECONFIG from the process, like kubectl.
-    const saved = process.env.KUBECONFIG;
-    process.env.KUBECONFIG = kubeconfig;
-    onTestFinished(() => {
-      if (saved === undefined) delete process.env.KUBECONFIG;
-      else process.env.KUBECONFIG = saved;
-    });
+    const kubeconfig = useKubeconfig('config', 'prod', 'https://127.0.0.1:1');
     const refused = await cli([fixture('ordering.md')], { KUBECONFIG: kubeconfig });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('학습용 클러스터');
@@ -105,24 +110,7 @@ describe('npm run notebook', () => {
   });
 
   it('refuses a learning context name whose API server is not a local address', async () => {
-    const kubeconfig = path.join(out, 'renamed');
-    writeFileSync(
-      kubeconfig,
-      [
-        'apiVersion: v1',
-        'kind: Config',
-        'current-context: kind-prod',
-        'clusters: [{name: c, cluster: {server: "https://10.0.0.5:6443"}}]',
-        'users: [{name: u, user: {token: t}}]',
-        'contexts: [{name: kind-prod, context: {cluster: c, user: u}}]',
-      ].join('\n'),
-    );
-    const saved = process.env.KUBECONFIG;
-    process.env.KUBECONFIG = kubeconfig;
-    onTestFinished(() => {
-      if (saved === undefined) delete process.env.KUBECONFIG;
-      else process.env.KUBECONFIG = saved;
-    });
+    const kubeconfig = useKubeconfig('renamed', 'kind-prod', 'https://10.0.0.5:6443');
     const refused = await cli([fixture('ordering.md')], { KUBECONFIG: kubeconfig });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('이름만 바꾼 실제 클러스터');
