@@ -38,7 +38,7 @@ describe('the control plane build on a new machine', () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'no-go-home-'));
     // A PATH without Go: the build, and so `cluster.sh up`, must fail first.
     const bin = mkdtempSync(path.join(os.tmpdir(), 'no-go-bin-'));
-    for (const tool of ['bash', 'env', 'cat', 'date', 'dirname', 'grep', 'mkdir', 'flock', 'sha256sum', 'cut', 'printf', 'find', 'ss', 'sort']) {
+    for (const tool of ['bash', 'env', 'cat', 'date', 'dirname', 'grep', 'mkdir', 'flock', 'sha256sum', 'cut', 'printf', 'find', 'ss', 'sort', 'cksum']) {
       const found = spawnSync('bash', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
       if (found) spawnSync('ln', ['-s', found, path.join(bin, tool)]);
     }
