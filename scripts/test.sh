@@ -34,9 +34,12 @@ mkdir -p test-results
 npm run --silent validate -- --format junit --output test-results/manifests.xml
 
 section "notebooks: every lab and challenge, CI mode"
-# On the project's own cluster the notebooks run on real nodes (containers, DNS, NetworkPolicy,
-# metrics-server), so their needs=containers cells run too. K8S_COURSE_NOTEBOOK_NODES=kwok keeps kwok.
-if [[ -n "${local_cluster:-}" && "${K8S_COURSE_NOTEBOOK_NODES:-real}" == real ]]; then
+# K8S_COURSE_NOTEBOOK_NODES=real runs them on real nodes of the project's own cluster (containers, DNS,
+# NetworkPolicy, metrics-server), so their needs=containers cells run too. Not yet the default: Days 2-4
+# pass there, but Day 5's challenge and one unexplained loss of the real-node cluster during a run over
+# all notebooks are still open (issue 19). The real-node mode itself is tested in vitest
+# (test/integration/real-nodes.test.ts).
+if [[ -n "${local_cluster:-}" && "${K8S_COURSE_NOTEBOOK_NODES:-kwok}" == real ]]; then
   why="$(bash scripts/cluster/cluster.sh real-nodes-blocker)"
   if [[ -z "$why" ]]; then
     if ! up_out="$(bash scripts/cluster/cluster.sh up --nodes real)"; then

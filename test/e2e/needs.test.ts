@@ -21,11 +21,22 @@ const removeNamespace = (name: string): void => {
 
 const cell = (page: Page, id: string): Locator => page.locator(`figure[data-cell-id="${id}"]`);
 
-/** Whether the nodes of the cluster in KUBECONFIG are kwok's (what this file is about). */
-function simulatedNodes(): boolean {
+/** The nodes of the cluster in KUBECONFIG as name=kwok-annotation lines; all `=fake` is what this file is about. */
+function nodeLines(): string[] {
   const nodes = execFileSync('kubectl', ['get', 'nodes', '-o', 'jsonpath={range .items[*]}{.metadata.name}={.metadata.annotations.kwok\\.x-k8s\\.io/node}{"\\n"}{end}'], { encoding: 'utf8' });
-  const lines = nodes.split('\n').filter(Boolean);
-  return lines.length > 0 && lines.every((l) => l.endsWith('=fake'));
+  return nodes.split('\n').filter(Boolean);
+}
+const allSimulated = (lines: string[]): boolean => lines.length > 0 && lines.every((l) => l.endsWith('=fake'));
+
+/** Waits a little for kwok's nodes (a cluster just started may list none yet); false with what it saw. */
+async function simulatedNodes(): Promise<true | string> {
+  let lines: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    lines = nodeLines();
+    if (allSimulated(lines)) return true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return `${process.env.KUBECONFIG ?? '(no KUBECONFIG)'}: ${lines.join(', ') || 'no nodes'}`;
 }
 
 describe('cells whose needs the connected cluster lacks', () => {
@@ -37,7 +48,8 @@ describe('cells whose needs the connected cluster lacks', () => {
   const sentRuns: string[] = [];
 
   beforeAll(async () => {
-    if (!simulatedNodes()) throw new Error('test/e2e/needs.test.ts expects the simulated nodes of scripts/cluster (kwok); KUBECONFIG points elsewhere');
+    const simulated = await simulatedNodes();
+    if (simulated !== true) throw new Error(`test/e2e/needs.test.ts expects the simulated nodes of scripts/cluster (kwok); the cluster has ${simulated}`);
     removeNamespace('d2-lab');
     agent = await startCourseAgent(siteUrl);
     browser = await launchChromium();
