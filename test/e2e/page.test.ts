@@ -387,7 +387,8 @@ describe('axe-core over every page of the sitemap', () => {
   // Skipped, open (issue 20): since the unmet-needs notes were merged, axe reports on /docs/day5/lab the
   // edit button of d5-lab-alertmanagerconfig at 2.6:1 (#1c1e21 on #2557c8, the primary blue), although at
   // its place on the settled page the button's background is the page's (checked with elementsFromPoint)
-  // and un-sticking the run-all toolbar does not change it. Not found yet what axe reads as background.
+  // and un-sticking the run-all toolbar does not change it. axe names as that background the primary
+  // "적용(apply)" button of d5-lab-alert-sink, a cell about 90 source lines above: not found yet why.
   it.skip('finds none on the labs and challenges with an agent connected (cell buttons, toolbar, notices)', async () => {
     await pair();
     const paths = (await sitemapPaths()).filter((p) => /\/(lab|challenge)$/.test(p));
