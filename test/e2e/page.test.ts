@@ -298,17 +298,22 @@ describe('mobile 390x844', () => {
     expect(box.y + box.height).toBeLessThanOrEqual((await page.locator('.navbar').boundingBox())!.height);
 
     await page.locator('.navbar__toggle').click();
+    // On a docs page the menu opens on the page's sidebar; "back" leads to the navbar items (it appears with the slide-in).
     const back = page.locator('.navbar-sidebar__back');
-    if (await back.isVisible()) await back.click();
+    if (await back.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) await back.click();
     const inMenu = page.locator('[data-agent-place="menu"]');
     await inMenu.locator('[data-agent-state="connected"]').waitFor({ timeout: 5_000 });
     expect(await inMenu.evaluate((el) => el.parentElement?.tagName)).toBe('UL');
     expect(await inMenu.textContent()).toMatch(/· \S+/);
     const disconnect = inMenu.getByRole('button', { name: '연결 해제' });
     expect(await disconnect.isVisible()).toBe(true);
-    const menuBox = (await inMenu.boundingBox())!;
-    const buttonBox = (await disconnect.boundingBox())!;
-    expect(buttonBox.x + buttonBox.width).toBeLessThanOrEqual(menuBox.x + menuBox.width + 1);
+    // The menu slides in: wait until it is in place, then measure both boxes in the same frame.
+    await expect.poll(async () => (await inMenu.boundingBox())?.x ?? -1, { timeout: 5_000 }).toBeGreaterThanOrEqual(0);
+    const [menuRight, buttonRight] = await inMenu.evaluate((el) => {
+      const button = Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('연결 해제'))!;
+      return [el.getBoundingClientRect().right, button.getBoundingClientRect().right];
+    });
+    expect(buttonRight).toBeLessThanOrEqual(menuRight + 1);
   });
 
   it('/docs/final-project/rubric does not widen the page', async () => {
