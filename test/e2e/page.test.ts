@@ -348,6 +348,11 @@ describe('/docs/assessment', () => {
 
 /** Serious and critical axe findings on the page as it is now, one line per rule with up to 3 targets. */
 async function axeFindings(): Promise<string[]> {
+  // Cells use `content-visibility: auto`: one off screen keeps a 14rem placeholder box while axe reads its
+  // children's rects at full size, so they overlap the next cells and axe takes a neighbour's primary
+  // button for the background (axe-core issue #2768, open). A reader only ever sees a cell rendered, so
+  // axe judges the page with every cell rendered.
+  await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
   await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary?: string }> }> }> } }).axe;
@@ -389,12 +394,7 @@ describe('axe-core over every page of the sitemap', () => {
     }, 900_000);
   }
 
-  // Skipped, open (issue 20): since the unmet-needs notes were merged, axe reports on /docs/day5/lab the
-  // edit button of d5-lab-alertmanagerconfig at 2.6:1 (#1c1e21 on #2557c8, the primary blue), although at
-  // its place on the settled page the button's background is the page's (checked with elementsFromPoint)
-  // and un-sticking the run-all toolbar does not change it. axe names as that background the primary
-  // "적용(apply)" button of d5-lab-alert-sink, a cell about 90 source lines above: not found yet why.
-  it.skip('finds none on the labs and challenges with an agent connected (cell buttons, toolbar, notices)', async () => {
+  it('finds none on the labs and challenges with an agent connected (cell buttons, toolbar, notices)', async () => {
     await pair();
     const paths = (await sitemapPaths()).filter((p) => /\/(lab|challenge)$/.test(p));
     expect(paths.length).toBeGreaterThanOrEqual(10);
