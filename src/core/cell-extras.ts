@@ -49,8 +49,8 @@ export function outputCompare(meta: MetaView, fence: Fence, problems: FenceProbl
   return { mode: 'tolerant', retries };
 }
 
-/** `of=` and `restore=` of a `mutant` cell; undefined `of` when it is missing or malformed. */
-export function mutantTarget(meta: MetaView, fence: Fence, problems: FenceProblem[]): { of?: string; restore?: string[] } {
+/** `of=`, `restore=` and `undo=` of a `mutant` cell; undefined `of` when it is missing or malformed. */
+export function mutantTarget(meta: MetaView, fence: Fence, problems: FenceProblem[]): { of?: string; restore?: string[]; undo?: string } {
   const at = problemAt(fence, problems);
   const of = meta.keys.get('of');
   let target: string | undefined;
@@ -71,5 +71,11 @@ export function mutantTarget(meta: MetaView, fence: Fence, problems: FenceProble
       restore = undefined;
     }
   }
-  return { of: target, restore };
+  const undoText = meta.keys.get('undo');
+  let undo: string | undefined;
+  if (undoText !== undefined) {
+    if (undoText.trim()) undo = undoText.trim();
+    else at('undo=""가 비어 있습니다. 실수를 되돌릴 셸 명령을 쓰세요 (예: undo="kubectl label node k8s-course-worker2 disktype=ssd --overwrite").', 'missing-reason');
+  }
+  return { of: target, restore, undo };
 }

@@ -249,13 +249,13 @@ export function cellFromFence(fence: Fence, ordinal: number): FenceResult {
 
 /** A `mutant` fence: the wrong variant is parsed as an ordinary run/apply cell and wrapped. */
 function mutantCell(variant: ShellCell | ManifestCell, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
-  const { of, restore } = mutantTarget(meta, fence, problems);
+  const { of, restore, undo } = mutantTarget(meta, fence, problems);
   if (!of) return { problems };
   const { kind: _kind, ...common } = variant;
-  return { cell: { ...common, kind: 'mutant', of, variant, restore }, problems };
+  return { cell: { ...common, kind: 'mutant', of, variant, restore, ...(undo ? { undo } : {}) }, problems };
 }
 
-const MUTANT_KEYS = ['id', 'of', 'restore', 'timeout', 'namespace', 'ci', 'needs', 'reason'];
+const MUTANT_KEYS = ['id', 'of', 'restore', 'undo', 'timeout', 'namespace', 'ci', 'needs', 'reason'];
 
 function shellCell(common: CellCommon, meta: SortedMeta, fence: Fence, problems: FenceProblem[]): FenceResult {
   if (meta.flags.has('mutant')) {

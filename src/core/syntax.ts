@@ -32,6 +32,7 @@ export const CELL_KEYS = [
   'retry',
   'of',
   'restore',
+  'undo',
 ] as const;
 
 /** Docusaurus's own code block meta; passed through untouched. */

@@ -139,6 +139,12 @@ export interface MutantCell extends CellCommon {
   variant: ShellCell | ManifestCell;
   /** Cells to re-run to restore the right state (`restore=a,b`); undefined: the step's cells before the verify. */
   restore?: string[];
+  /**
+   * `undo="..."`: a shell command, hidden like the mutant, that takes the mistake back when no page cell
+   * can (a node label the course's kind config sets, a paused rollout). Runs first; then only the
+   * `restore=` cells, if any, are re-run, not the step's cells.
+   */
+  undo?: string;
 }
 
 export type Cell = ShellCell | ManifestCell | AnnotatedYamlCell | OutputCell | MutantCell;

@@ -262,6 +262,21 @@ describe('notebook runner: mutants', () => {
   });
 });
 
+describe('notebook runner: a mutant with undo="..."', () => {
+  it('takes the mistake back with the undo command alone (the step cell is not re-run) and proves the mutant', async () => {
+    const report = await run('mutants-undo.md', { ci: true });
+    expect(report.mutants.map((m) => [m.mutantId, m.status])).toEqual([['fx-undo-label', 'proven']]);
+    expect(byId(report, 'fx-undo-label-undo').map((s) => [s.phase, s.ok])).toEqual([['restore', true]]);
+    expect(lines('undo.log')).toEqual(['undo']);
+    expect(lines('step.log')).toEqual(['step']);
+    expect(byId(report, 'fx-undo-check').map((s) => [s.phase, s.ok])).toEqual([
+      ['main', true],
+      ['mutant-verify', true],
+      ['restored-verify', true],
+    ]);
+  });
+});
+
 describe('notebook runner: mutants of a challenge scenario', () => {
   it('proves a typical wrong fix after the scenario is fixed, restoring with the solution cells', async () => {
     const report = await run('challenge-mutants.md', { ci: true });

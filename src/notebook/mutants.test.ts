@@ -56,3 +56,48 @@ describe('mutant planning and undo', () => {
     expect(createdByMutant(mutant, [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'right', namespace: 'm', status: 'configured', message: '', warnings: [] }])).toBeUndefined();
   });
 });
+
+describe('a mutant with undo="..."', () => {
+  const undoMd = `---
+namespace: m
+---
+
+\`\`\`bash run id=u-step
+kubectl label node n1 disktype=ssd --overwrite
+\`\`\`
+
+\`\`\`bash verify id=u-check
+true
+\`\`\`
+
+\`\`\`bash mutant of=u-check id=u-no-label timeout=40 undo="kubectl label node n1 disktype=ssd --overwrite"
+kubectl label node n1 disktype-
+\`\`\`
+
+\`\`\`bash mutant of=u-check id=u-both undo="kubectl rollout resume deployment/web -n m" restore=u-step
+kubectl rollout pause deployment/web -n m
+\`\`\`
+`;
+  const parsed = parseCellsFromMarkdown(undoMd, 'notebooks/u.md');
+  const plan = planNotebook(parsed, { ci: true });
+  const verify = plan.main.flatMap((i) => (i.type === 'step' ? [i.step] : [])).find((s) => s.cell.id === 'u-check')!;
+  const [onlyUndo, withRestore] = verify.mutants!;
+
+  it('restores with the undo command alone, not the step cells, and keeps the mutant timeout', () => {
+    expect(parsed.problems).toEqual([]);
+    expect(onlyUndo!.skipReason).toBeUndefined();
+    expect(onlyUndo!.restore.map((s) => [s.cell.id, s.kind, s.phase])).toEqual([['u-no-label-undo', 'run', 'restore']]);
+    const cell = onlyUndo!.restore[0]!.cell;
+    expect(cell.kind === 'shell' && cell.source).toBe('kubectl label node n1 disktype=ssd --overwrite');
+    expect(cell.timeoutSeconds).toBe(40);
+  });
+
+  it('runs the undo before the restore= cells', () => {
+    expect(withRestore!.restore.map((s) => s.cell.id)).toEqual(['u-both-undo', 'u-step']);
+  });
+
+  it('refuses an empty undo', () => {
+    const bad = parseCellsFromMarkdown(`${undoMd}\n\`\`\`bash mutant of=u-check id=u-empty undo=""\nfalse\n\`\`\`\n`, 'notebooks/u.md');
+    expect(bad.problems.map((p) => p.message).join('\n')).toContain('undo=""가 비어 있습니다');
+  });
+});

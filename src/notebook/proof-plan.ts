@@ -2,7 +2,7 @@
  * The proofs a notebook carries besides its steps: the page's expected outputs (compared in CI)
  * and the declared mistakes of its lab steps (mutants). Planned here, executed in execute.ts.
  */
-import type { MutantCell, OutputCell, ParsedFile, RunnableCell } from '../core';
+import { hashSource, type MutantCell, type OutputCell, type ParsedFile, type RunnableCell, type ShellCell } from '../core';
 import type { MainItem, MutantPlan, PlanStep } from './types';
 
 export function outputsByCell(parsed: ParsedFile): Map<string, OutputCell[]> {
@@ -43,6 +43,17 @@ function verifyTargets(main: MainItem[]): Map<string, { step: PlanStep; restore:
 }
 
 /**
+ * The mutant's `undo="..."` as a shell cell of its own (same place, timeout, namespace and needs as
+ * the mistake): what takes the mistake back when no cell of the page can.
+ */
+function undoCell(mutant: MutantCell, source: string): ShellCell {
+  const v = mutant.variant;
+  const common = { file: v.file, line: v.line, sourceLine: v.sourceLine, explicitId: v.explicitId, displayMeta: v.displayMeta, lang: 'bash' };
+  const options = { timeoutSeconds: v.timeoutSeconds, namespace: v.namespace, needs: v.needs, needsReason: v.needsReason };
+  return { ...common, ...options, id: `${mutant.id}-undo`, kind: 'shell', role: 'run', source, hash: hashSource(source), challengePart: undefined, scenario: undefined };
+}
+
+/**
  * Attaches every mutant to its verify step. `makeStep` builds a step like the plan's own (CI skips
  * included). A mutant whose verify is not in the main sequence or a scenario cannot be proven: reported skipped.
  */
@@ -68,12 +79,13 @@ export function attachMutants(
       orphans.push({ mutant, apply, restore: [], skipReason: `일부러 틀린 매니페스트(expect-invalid)라 API 서버가 거부합니다. 검증기(npm run validate)가 거부를 확인하고, verify로는 증명하지 않습니다.` });
       continue;
     }
-    const restore = mutant.restore
-      ? mutant.restore.flatMap((id) => {
-          const cell = cells.get(id);
-          return cell && (cell.kind === 'shell' || cell.kind === 'manifest') ? [makeStep(cell, 'restore')] : [];
-        })
-      : target.restore().map((s) => makeStep(s.cell, 'restore'));
+    const named = (ids: string[]) =>
+      ids.flatMap((id) => {
+        const cell = cells.get(id);
+        return cell && (cell.kind === 'shell' || cell.kind === 'manifest') ? [makeStep(cell, 'restore')] : [];
+      });
+    const undo = mutant.undo ? [makeStep(undoCell(mutant, mutant.undo), 'restore')] : [];
+    const restore = [...undo, ...(mutant.restore ? named(mutant.restore) : undo.length ? [] : target.restore().map((s) => makeStep(s.cell, 'restore')))];
     // A skipped restore cell (logs that need real containers) is just not re-run, like in the lab itself.
     const skips = [apply, verify].filter((s) => s.skipReason);
     const plan: MutantPlan = { mutant, apply, restore: restore.filter((s) => !s.skipReason) };

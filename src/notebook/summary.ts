@@ -99,6 +99,55 @@ export function verifyMutantCoverage(notebooks: readonly Pick<NotebookReport, 's
   };
 }
 
+/**
+ * The lab steps that end in a verify cell, the unit of the bar "one proven mistake per lab step": in
+ * the main sequence, verify cells with no run or apply cell between them check the same step's cells
+ * (mutants.ts restores with those cells); a challenge scenario is one step. Each step lists its verify ids.
+ */
+export function labSteps(steps: readonly StepReport[]): string[][] {
+  const groups: string[][] = [];
+  const byScenario = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const step of steps) {
+    if (step.phase === 'main') {
+      if (step.kind === 'run' || step.kind === 'apply') current = undefined;
+      if (step.kind !== 'verify') continue;
+      if (!current) groups.push((current = []));
+      if (!current.includes(step.cellId)) current.push(step.cellId);
+    } else if (step.kind === 'verify' && (step.phase === 'verify-broken' || step.phase === 'verify-fixed') && step.scenario) {
+      let group = byScenario.get(step.scenario);
+      if (!group) {
+        group = [];
+        byScenario.set(step.scenario, group);
+        groups.push(group);
+      }
+      if (!group.includes(step.cellId)) group.push(step.cellId);
+    }
+  }
+  return groups;
+}
+
+/**
+ * Lab steps by what their mutants proved: a step counts as proven when one of its verify cells has a
+ * proven mistake, as waiting when its mistakes could not run here (needs=), else as without one.
+ * Steps are named by their verify ids (`a+b` for two verify cells of one step).
+ */
+export function labStepCoverage(notebooks: readonly Pick<NotebookReport, 'steps' | 'mutants'>[]) {
+  const steps = notebooks.flatMap((n) => labSteps(n.steps));
+  const mutants = notebooks.flatMap((n) => n.mutants);
+  const proven = new Set(mutants.filter((m) => m.status === 'proven').map((m) => m.verifyId));
+  const skipped = new Set(mutants.filter((m) => m.status === 'skipped').map((m) => m.verifyId));
+  const name = (ids: string[]) => ids.join('+');
+  const isProven = (ids: string[]) => ids.some((id) => proven.has(id));
+  const waiting = steps.filter((ids) => !isProven(ids) && ids.some((id) => skipped.has(id)));
+  return {
+    steps: steps.length,
+    proven: steps.filter(isProven).length,
+    waiting: waiting.map(name),
+    without: steps.filter((ids) => !isProven(ids) && !waiting.includes(ids)).map(name),
+  };
+}
+
 /** Totals of the proofs besides the steps: expected outputs and mutants. */
 export function proofCounts(notebooks: readonly Pick<NotebookReport, 'outputChecks' | 'mutants' | 'leaks'>[]) {
   const outputs = notebooks.flatMap((n) => n.outputChecks);

@@ -110,6 +110,32 @@ describe('human and JSON', () => {
     expect(text).toContain('  흔한 실수(mutant)가 없는 verify 셀: bare');
   });
 
+  it('human: lab steps (verify cells with no step cell between them, a scenario) with a proven mutant, waiting, or without', () => {
+    const mutant = (mutantId: string, verifyId: string, status: NotebookReport['mutants'][number]['status']) => ({ mutantId, verifyId, file: 'notebooks/x.md', line: 9, status, message: '' });
+    const lab: NotebookReport = {
+      ...notebook,
+      steps: [
+        step({ cellId: 'a-run' }),
+        step({ cellId: 'a-health', kind: 'verify' }),
+        step({ cellId: 'a-static', kind: 'verify', status: 'skipped', ok: false }),
+        step({ cellId: 'm1', phase: 'mutant' }),
+        step({ cellId: 'a-health', kind: 'verify', phase: 'mutant-verify', expect: 'fail' }),
+        step({ cellId: 'b-apply', kind: 'apply' }),
+        step({ cellId: 'b-check', kind: 'verify' }),
+        step({ cellId: 'c-run' }),
+        step({ cellId: 'c-logs', kind: 'verify', status: 'skipped', ok: false }),
+        step({ cellId: 'd-fault', phase: 'fault', scenario: 's1' }),
+        step({ cellId: 'd-verify', kind: 'verify', phase: 'verify-broken', scenario: 's1', expect: 'fail' }),
+        step({ cellId: 'd-verify', kind: 'verify', phase: 'verify-fixed', scenario: 's1' }),
+      ],
+      mutants: [mutant('m1', 'a-health', 'proven'), mutant('m2', 'c-logs', 'skipped'), mutant('m3', 'd-verify', 'not-proven')],
+    };
+    const text = FORMATS.human.format(runReport([lab], { ci: true, durationMs: 1, interrupted: false }));
+    expect(text).toContain('verify 셀이 있는 단계 4개, 증명된 흔한 실수가 있는 단계 1개');
+    expect(text).toContain('  실수가 필요한 것(needs=)을 기다리는 단계 1개: c-logs');
+    expect(text).toContain('  증명된 실수가 없는 단계 2개: b-check, d-verify');
+  });
+
   it('JSON: the report as data', () => {
     expect(JSON.parse(FORMATS.json.format(report))).toEqual(JSON.parse(JSON.stringify(report)));
   });

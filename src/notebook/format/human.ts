@@ -1,5 +1,5 @@
 import { capabilitiesLine, NEED_KO } from '../../core';
-import { formatDuration, needRows, proofCounts, verifyMutantCoverage } from '../summary';
+import { formatDuration, labStepCoverage, needRows, proofCounts, verifyMutantCoverage } from '../summary';
 import type { Counts, NotebookReport, RunReport, StepReport } from '../types';
 import type { ReportFormat } from './index';
 import { KIND_KO, mark, PHASE_KO, SCENARIO_KO, STATUS_KO } from './labels';
@@ -96,6 +96,11 @@ export const humanFormat: ReportFormat = {
       out.push(
         `verify 셀 ${coverage.verifies}개 중 증명된 흔한 실수가 있는 셀 ${coverage.proven}개, 실수가 필요한 것(needs=)을 기다리는 셀 ${coverage.waiting}개, 실수가 없는 셀 ${coverage.without.length}개`,
       );
+      // The bar's unit: a lab step (its verify cells together), named by verify ids when not proven.
+      const steps = labStepCoverage(report.notebooks);
+      out.push(`verify 셀이 있는 단계 ${steps.steps}개, 증명된 흔한 실수가 있는 단계 ${steps.proven}개`);
+      if (steps.waiting.length) out.push(`  실수가 필요한 것(needs=)을 기다리는 단계 ${steps.waiting.length}개: ${steps.waiting.join(', ')}`);
+      if (steps.without.length) out.push(`  증명된 실수가 없는 단계 ${steps.without.length}개: ${steps.without.join(', ')}`);
     }
     out.push(`네임스페이스 밖에 남은 객체: ${proofs.leaks}개`);
     if (report.interrupted) out.push('중단됨: Ctrl-C로 멈췄고, 정리 셀은 실행했습니다.');
