@@ -122,7 +122,7 @@ describe('phone menu', () => {
     expect(await sidebarLinks.count()).toBe(0);
     await page.locator('.navbar__toggle').click();
     await expect.poll(() => sidebarLinks.count(), { timeout: 5_000 }).toBeGreaterThan(10);
-    const active = page.locator('.navbar-sidebar .theme-doc-sidebar-menu a.menu__link--active');
+    const active = page.locator('.navbar-sidebar .theme-doc-sidebar-menu a[aria-current="page"]');
     expect(await active.getAttribute('href')).toBe('/docs/day2/lab');
     await expect.poll(() => active.isVisible(), { timeout: 5_000 }).toBe(true);
     // Closed and opened again: still there, no second render needed.
