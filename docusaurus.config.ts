@@ -41,6 +41,8 @@ const config: Config = {
     './src/plugins/dev-search-notice.ts',
     './src/plugins/code-theme-css.ts',
     './src/plugins/lazy-prism.ts',
+    './src/plugins/lazy-mark.ts',
+    './src/plugins/prefetch-once.ts',
     './src/plugins/diagram-fonts-cache.ts',
     './src/plugins/diagram-modules.ts',
   ],

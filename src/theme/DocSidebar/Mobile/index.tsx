@@ -1,4 +1,4 @@
-import React, { memo, useMemo, type ReactNode } from 'react';
+import React, { memo, useMemo, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { NavbarSecondaryMenuFiller, ThemeClassNames } from '@docusaurus/theme-common';
 import { useNavbarMobileSidebar } from '@docusaurus/theme-common/internal';
@@ -9,9 +9,20 @@ interface MenuProps {
   menu: Pick<Props, 'sidebar' | 'path'>;
 }
 
-/** The theme's DocSidebarMobileSecondaryMenu, unchanged but for reading its props from `menu`. */
+/**
+ * The theme's DocSidebarMobileSecondaryMenu, reading its props from `menu`, and rendering the
+ * sidebar's items only once the reader has opened the phone menu. The theme fills the closed menu
+ * right after hydration: a render of the whole course sidebar (links, categories, their DOM) in a
+ * non-interruptible update, about 300 ms of one long task with the CPU slowed 4x on a phone-sized
+ * lab page (scripts/bench/profile.ts), for a panel most readers never open. The items render in
+ * the same update that opens the menu, before it slides in, and stay rendered afterwards.
+ */
 function DocSidebarMobileSecondaryMenu({ menu: { sidebar, path } }: MenuProps): ReactNode {
   const mobileSidebar = useNavbarMobileSidebar();
+  // State derived during render (React's documented pattern): no extra commit before the items show.
+  const [opened, setOpened] = useState(mobileSidebar.shown);
+  if (mobileSidebar.shown && !opened) setOpened(true);
+  if (!opened) return <ul className={clsx(ThemeClassNames.docs.docSidebarMenu, 'menu__list')} />;
   return (
     <ul className={clsx(ThemeClassNames.docs.docSidebarMenu, 'menu__list')}>
       <DocSidebarItems

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+
+/** mark.js as the search plugin's generated module imports it (`require.resolve("mark.js")`). */
+const MARK_JS = /[\\/]mark\.js[\\/]dist[\\/]mark\.js$/;
+
+/**
+ * The search plugin's highlight of search terms (`highlightSearchTermsOnTargetPage`) goes through
+ * src/client/lazy-mark.ts: no walk over the whole article on every page when nothing is
+ * highlighted, and mark.js loaded only when there is a term to mark.
+ */
+export default function lazyMarkPlugin(context: LoadContext): Plugin {
+  const replacement = path.join(context.siteDir, 'src', 'client', 'lazy-mark.ts');
+  return {
+    name: 'lazy-mark',
+    configureWebpack: (_config, _isServer, { currentBundler }) => ({
+      plugins: [new currentBundler.instance.NormalModuleReplacementPlugin(MARK_JS, replacement)],
+    }),
+  };
+}
