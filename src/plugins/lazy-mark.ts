@@ -1,5 +1,5 @@
-import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { moduleReplacementPlugin } from './module-replacement';
 
 /** mark.js as the search plugin's generated module imports it (`require.resolve("mark.js")`). */
 const MARK_JS = /[\\/]mark\.js[\\/]dist[\\/]mark\.js$/;
@@ -10,11 +10,5 @@ const MARK_JS = /[\\/]mark\.js[\\/]dist[\\/]mark\.js$/;
  * highlighted, and mark.js loaded only when there is a term to mark.
  */
 export default function lazyMarkPlugin(context: LoadContext): Plugin {
-  const replacement = path.join(context.siteDir, 'src', 'client', 'lazy-mark.ts');
-  return {
-    name: 'lazy-mark',
-    configureWebpack: (_config, _isServer, { currentBundler }) => ({
-      plugins: [new currentBundler.instance.NormalModuleReplacementPlugin(MARK_JS, replacement)],
-    }),
-  };
+  return moduleReplacementPlugin(context, 'lazy-mark', MARK_JS, 'lazy-mark.ts');
 }

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { moduleReplacementPlugin } from './module-replacement';
 
 /** The theme's client module that loads Prism at start-up, whatever the page shows. */
 const STARTUP_PRISM_MODULE = /@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-include-languages\.js$/;
@@ -9,11 +9,5 @@ const STARTUP_PRISM_MODULE = /@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-in
  * and src/theme/CodeBlock loads Prism with its grammars when a code block first renders.
  */
 export default function lazyPrismPlugin(context: LoadContext): Plugin {
-  const replacement = path.join(context.siteDir, 'src', 'client', 'no-startup-prism.ts');
-  return {
-    name: 'lazy-prism',
-    configureWebpack: (_config, _isServer, { currentBundler }) => ({
-      plugins: [new currentBundler.instance.NormalModuleReplacementPlugin(STARTUP_PRISM_MODULE, replacement)],
-    }),
-  };
+  return moduleReplacementPlugin(context, 'lazy-prism', STARTUP_PRISM_MODULE, 'no-startup-prism.ts');
 }
