@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startAgent, type StartedAgent } from '../../src/agent/main';
 import { createRunnerExecutor } from '../../src/agent/runner-executor';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/browser/chromium';
@@ -71,6 +72,37 @@ export async function startCourseAgent(siteUrl: string, extraArgs: string[] = []
       rmSync(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One browser for the file and a fresh reader profile (context and page) for every test: no
+ * pairing, colour mode or storage leaks from one test into the next. A failing test leaves a
+ * screenshot named `<prefix>-<test name>`, and page errors are printed. Call at the top of a test
+ * file; `onPage` hands each test's page to the file's own variable.
+ */
+export function freshPagePerTest(prefix: string, onPage: (page: Page) => void, options: { clipboard?: boolean } = {}): void {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async ({ task, onTestFailed }) => {
+    context = await newReaderContext(browser!, options);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.log(`[e2e] page error: ${error.message}`));
+    onTestFailed(async () => {
+      await saveScreenshot(page, `${prefix}-${task.name}`);
+    });
+    onPage(page);
+  });
+  afterEach(async () => {
+    // Leaving the page first lets it close its agent socket as a tab would, before the profile goes.
+    await context?.pages()[0]?.goto('about:blank').catch(() => undefined);
+    await context?.close();
+  });
 }
 
 /** Saves a full-page screenshot under test-results/e2e/ and prints its path for the CI artefacts. */

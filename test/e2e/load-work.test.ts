@@ -3,32 +3,16 @@
  * in real Chromium against the production build, with the behaviour that work served still there:
  * the search plugin's term highlight, route prefetching, the phone menu's course sidebar.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { hydrated, launchChromium, newReaderContext, saveScreenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { freshPagePerTest, hydrated } from './browser';
 
 const siteUrl = inject('siteUrl');
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async ({ task, onTestFailed }) => {
-  context = await newReaderContext(browser);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`[e2e] page error: ${error.message}`));
-  onTestFailed(async () => {
-    await saveScreenshot(page, `load-work-${task.name}`);
-  });
-});
-afterEach(async () => {
-  await context?.close();
+freshPagePerTest('load-work', (p) => {
+  page = p;
 });
 
 /** The scripts the page has fetched so far, with their text (from the HTTP cache). */

@@ -6,15 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { freePort, hydrated, launchChromium, newReaderContext, saveScreenshot, startCourseAgent, type RunningAgent } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort, freshPagePerTest, hydrated, startCourseAgent, type RunningAgent } from './browser';
 
 const siteUrl = inject('siteUrl');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let agent: RunningAgent;
 
@@ -56,23 +54,12 @@ async function ended(c: Locator, timeout = 60_000): Promise<string> {
 
 beforeAll(async () => {
   agent = await startCourseAgent(siteUrl);
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
   await agent?.close();
 });
-beforeEach(async ({ task, onTestFailed }) => {
-  context = await newReaderContext(browser);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`[e2e] page error: ${error.message}`));
-  onTestFailed(async () => {
-    await saveScreenshot(page, `page-${task.name}`);
-  });
-});
-afterEach(async () => {
-  await page.goto('about:blank').catch(() => undefined);
-  await context?.close();
+freshPagePerTest('page', (p) => {
+  page = p;
 });
 
 describe('agent states said on the page', () => {

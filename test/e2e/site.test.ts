@@ -3,34 +3,17 @@
  * cells to copy with their expected output, mermaid drawn as SVG (readable in dark mode too), and
  * Korean search from the navbar.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { contrastRatio, hydrated, launchChromium, newReaderContext, over, parseColor, saveScreenshot, type Rgba } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { contrastRatio, freshPagePerTest, hydrated, over, parseColor, saveScreenshot, type Rgba } from './browser';
 
 const siteUrl = inject('siteUrl');
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async ({ task, onTestFailed }) => {
-  // A fresh profile per test: no pairing, no stored colour mode.
-  context = await newReaderContext(browser, { clipboard: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`[e2e] page error: ${error.message}`));
-  onTestFailed(async () => {
-    await saveScreenshot(page, `site-${task.name}`);
-  });
-});
-afterEach(async () => {
-  await context?.close();
-});
+freshPagePerTest('site', (p) => {
+  page = p;
+}, { clipboard: true });
 
 describe('without an agent', () => {
   it('says the agent is not connected and still offers copy and the expected output', async () => {
