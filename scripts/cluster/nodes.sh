@@ -80,7 +80,8 @@ build_nodes() {
 # Images: cached by a hash of images/ (the recipe), the Debian packages copied into them and the add-ons.
 images_key() {
   { cd "$SCRIPT_DIR/images" && LC_ALL=C ls | while read -r f; do echo "$f"; cat "$f"; done
-    dpkg-query -W -f '${Package} ${Version}\n' nginx-light nginx-common postgresql-15 libc6 2>/dev/null
+    dpkg-query -W -f '${Package} ${Version}\n' nginx-light nginx-common postgresql-15 libc6 redis-server redis-tools 2>/dev/null
+    go env GOVERSION
     apt-cache policy busybox 2>/dev/null | sed -n 's/^ *Candidate: //p'
     echo "$NODES_BIN"
   } | sha256sum | cut -c1-16
@@ -121,6 +122,7 @@ real_nodes_blocker() {
   done
   [[ -x /usr/lib/cni/bridge && -x /usr/lib/cni/host-local && -x /usr/lib/cni/portmap ]] || missing+=(containernetworking-plugins)
   [[ -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql-15)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   (( ${#missing[@]} == 0 )) || { echo "필요한 프로그램이 없습니다: ${missing[*]} (bash scripts/setup-machine.sh 로 설치)"; return; }
   ip netns list >/dev/null 2>&1 || echo "ip netns 를 쓸 수 없습니다"
 }
@@ -350,6 +352,10 @@ import_images() { # import_images I: every course image into node I's containerd
   while IFS=$'\t' read -r f _; do
     ctr --address "$d/containerd.sock" -n k8s.io images import --no-unpack=false "$IMAGES/$f" >/dev/null || return 1
   done < "$IMAGES/images.tsv"
+  local src alias
+  while IFS=$'\t' read -r src alias; do
+    ctr --address "$d/containerd.sock" -n k8s.io images tag --force "$src" "$alias" >/dev/null || return 1
+  done < <(cat "$IMAGES/aliases.tsv" 2>/dev/null)
 }
 
 all_nodes_registered() { (( $(kc get nodes --no-headers 2>/dev/null | wc -l) == ${#NODES[@]} )); }
