@@ -155,7 +155,7 @@ archive redis "$r" "{\"Entrypoint\":[\"/usr/local/bin/docker-entrypoint.sh\"],\"
   docker.io/library/redis:7 docker.io/library/redis:7.4 docker.io/library/redis:latest
 
 # ------------------------------------------------------------ Go stand-ins (see each .go file: what they imitate)
-gobuild() { (cd "$HERE" && CGO_ENABLED=0 GO111MODULE=off nice -n 10 go build -trimpath -ldflags "-s -w" -o "$2" "$1"); }
+gobuild() { (cd "$HERE" && CGO_ENABLED=0 GO111MODULE=off GOFLAGS= nice -n 10 go build -trimpath -ldflags "-s -w" -o "$2" "$1"); }
 log "hpa-example (stand-in: hpa-example.go)"
 r="$WORK/hpa-example"; base_files "$r"; gobuild hpa-example.go "$r/hpa-example"
 archive hpa-example "$r" '{"Entrypoint":["/hpa-example"],"ExposedPorts":{"80/tcp":{}}}' registry.k8s.io/hpa-example:latest
