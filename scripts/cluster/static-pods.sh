@@ -334,19 +334,25 @@ node_mount_ns() {
   mkdir -p "$d/ns"; : > "$d/ns/mnt"
   # unshare --mount=FILE needs FILE on a mount that is not shared
   mount --bind "$d/ns" "$d/ns" && mount --make-private "$d/ns" || return 1
-  local -a binds=() seen=()
+  local -a binds=()
   local p
-  for p in "$CACHE_ROOT" "$RUN_DIR"; do [[ "$p" == /root/* ]] && binds+=("$p"); done
-  # /root becomes the node's (an empty tmpfs, as in a fresh kind node); the cache and run dirs are
-  # bound back into it through open directory descriptors, so containerd and the kubelet still find them
+  # (a run dir inside the cache comes back with it)
+  for p in "$CACHE_ROOT" "$RUN_DIR"; do
+    [[ "$p" == /root/* || "$p" == /tmp/* ]] || continue
+    [[ "$p" != "$CACHE_ROOT" && "$p" == "$CACHE_ROOT"/* ]] && continue
+    binds+=("$p")
+  done
+  # /root and /tmp become the node's (an empty tmpfs, the node's tmp/, as in a kind node); the cache and run dirs are
+  # bound back into it through open directory descriptors (--no-canonicalize: mount(8) would resolve
+  # /proc/self/fd/N to its path, which by then is the tmpfs), so containerd and the kubelet still find them
   unshare --mount="$d/ns/mnt" --propagation private -- bash -euc '
     d="$1"; shift
     mount -t overlay overlay -o "lowerdir=/etc,upperdir=$d/root/etc,workdir=$d/root/work-etc" /etc
     mount -t overlay overlay -o "lowerdir=/var/lib,upperdir=$d/root/var-lib,workdir=$d/root/work-var-lib" /var/lib
-    mount --bind "$d/tmp" /tmp
     fds=(); for p in "$@"; do exec {fd}<"$p"; fds+=("$fd"); done
+    mount --bind "$d/tmp" /tmp
     mount -t tmpfs -o mode=700,size=256m node-root /root
-    n=0; for p in "$@"; do mkdir -p "$p"; mount --bind "/proc/self/fd/${fds[$n]}" "$p"; n=$((n + 1)); done
+    n=0; for p in "$@"; do mkdir -p "$p"; mount --no-canonicalize --bind "/proc/self/fd/${fds[$n]}" "$p"; n=$((n + 1)); done
   ' node-ns "$d" "${binds[@]}"
 }
 
