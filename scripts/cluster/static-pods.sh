@@ -103,10 +103,8 @@ etcd_pki() { # etcd_pki DIR: etcd's own CA and its server, peer, healthcheck and
 
 write_cp_manifests() { # write_cp_manifests DIR: etcd, kube-apiserver, kube-controller-manager, kube-scheduler (the flags of process mode)
   local m="$1" ip="$CP_IP" name="${NODES[0]}" p=/etc/kubernetes/pki
-  local head='  priorityClassName: system-node-critical
-  securityContext:
-    seccompProfile:
-      type: RuntimeDefault'
+  # (kubeadm also sets seccompProfile RuntimeDefault; left out: the course's other pods do not use it here either)
+  local head='  priorityClassName: system-node-critical'
   # No liveness probes: on a loaded 2-core machine a slow probe would restart etcd or the API server mid-lab.
   cat > "$m/etcd.yaml" <<EOF
 apiVersion: v1
@@ -419,9 +417,15 @@ node_service() {
       [[ -f "$d/kubelet.cmdline" ]] || die "no saved kubelet command line for ${NODES[$i]}"
       local -a cmd=(); mapfile -d '' -t cmd < "$d/kubelet.cmdline"
       echo "-- $(date -u +%FT%TZ) systemctl start kubelet --" >> "$RUN_DIR/logs/$name.log"
-      setsid env PATH="$PATH_NODES" nsenter --net="/run/netns/$(node_ns "$i")" "--mount=$d/ns/mnt" -- "${cmd[@]}" \
-        >>"$RUN_DIR/logs/$name.log" 2>&1 </dev/null 8>&- 9>&- &
-      echo $! > "$RUN_DIR/pids/$name.pid" ;;
+      # A cell ran this (docker exec NODE systemctl start kubelet): the kubelet must not count as the cell's
+      # process, or the runner would kill it with the cell (it contains runs by a freezer cgroup and an
+      # environment marker). So: out of the run's freezer cgroup, a clean environment, its own session.
+      (
+        if [[ -w /sys/fs/cgroup/freezer/cgroup.procs ]]; then echo "$BASHPID" > /sys/fs/cgroup/freezer/cgroup.procs 2>/dev/null || true; fi
+        exec setsid env -i PATH="$PATH_NODES" HOME=/root nsenter --net="/run/netns/$(node_ns "$i")" "--mount=$d/ns/mnt" -- "${cmd[@]}"
+      ) >>"$RUN_DIR/logs/$name.log" 2>&1 </dev/null 8>&- 9>&- &
+      echo $! > "$RUN_DIR/pids/$name.pid"
+      wait_until "the kubelet of ${NODES[$i]} to run" alive "$name" ;;
     restart) node_service "$s" stop; node_service "$s" start ;;
     *) die "systemctl $verb: not supported by the course node shell (start, stop, restart, status, is-active)" ;;
   esac
