@@ -7,6 +7,8 @@
 #   cluster.sh build            build the binaries once into the user cache
 #   cluster.sh up               start (or reuse) the local cluster; prints `export KUBECONFIG=...`
 #   cluster.sh up --nodes real  the same control plane with real nodes (containers run; see nodes.sh)
+#        [--control-plane static-pods]  ... as static pods of the control-plane node, kubeadm layout
+#                               (or K8S_COURSE_CONTROL_PLANE=static-pods; default processes; static-pods.sh)
 #                               (or K8S_COURSE_NODES=real; default kwok)
 #   cluster.sh leftovers        list what a run dir still holds on this machine (empty after down)
 #   cluster.sh down             stop it and remove its run state (binaries stay)
@@ -84,6 +86,8 @@ with_lock() { take_lock 9 "$RUN_DIR.lock"; "$@"; } # one up/down at a time per r
 
 # shellcheck source=nodes.sh
 source "$SCRIPT_DIR/nodes.sh"
+# shellcheck source=static-pods.sh
+source "$SCRIPT_DIR/static-pods.sh"
 set_mode() { # set_mode kwok|real: what the components and addresses of this run are
   NODE_MODE="$1"
   case "$NODE_MODE" in
@@ -95,6 +99,7 @@ set_mode() { # set_mode kwok|real: what the components and addresses of this run
       for s in "${NODE_SHORT[@]}"; do for c in containerd kubelet kube-proxy kube-router; do COMPONENTS+=("$c-$s"); done; done ;;
     *) die "unknown node mode '$NODE_MODE' (K8S_COURSE_NODES or --nodes: kwok or real)" ;;
   esac
+  static_pods_set_mode
 }
 running_mode() { sed -n 's/^mode=//p' "$RUN_DIR/state" 2>/dev/null | grep . || echo kwok; }
 
@@ -581,10 +586,13 @@ cmd_up() {
   local t0; t0=$(now_ms)
   ensure_built
   [[ "$NODE_MODE" == real ]] && ensure_nodes_built
+  if static_pods; then ensure_static_pods_built; fi
   if [[ "$INSTALL_CRDS" != 0 ]]; then resolve_crds; fi
-  if [[ -f "$RUN_DIR/state" && "$(running_mode)" != "$NODE_MODE" ]]; then
-    log "the running cluster has $(running_mode) nodes, $NODE_MODE was asked for: restarting it"
-    local want="$NODE_MODE"; set_mode "$(running_mode)"; stop_and_clean; set_mode "$want"
+  if [[ -f "$RUN_DIR/state" && ( "$(running_mode)" != "$NODE_MODE" || "$(running_control_plane)" != "$CONTROL_PLANE" ) ]]; then
+    log "the running cluster has $(running_mode) nodes and a $(running_control_plane) control plane, $NODE_MODE/$CONTROL_PLANE was asked for: restarting it"
+    local want="$NODE_MODE" want_cp="$CONTROL_PLANE"
+    CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; stop_and_clean
+    CONTROL_PLANE="$want_cp"; set_mode "$want"
   fi
   if healthy; then
     log "already running ($RUN_DIR)"
@@ -622,10 +630,11 @@ cmd_up() {
   done
   mv "$RUN_DIR/admin.kubeconfig" "$KUBECONFIG_PATH"
   cp "$BIN/kwok-stages.yaml" "$RUN_DIR/kwok-stages.yaml"
-  printf 'bin=%s\nmode=%s\nstarted=%s\n' "$BIN" "$NODE_MODE" "$(date -u +%FT%TZ)" > "$RUN_DIR/state"
+  printf 'bin=%s\nmode=%s\ncontrol_plane=%s\nstarted=%s\n' "$BIN" "$NODE_MODE" "$CONTROL_PLANE" "$(date -u +%FT%TZ)" > "$RUN_DIR/state"
   log "pki and kubeconfigs ready ($(since "$t0"))"
 
   local pki="$RUN_DIR/pki"
+  if static_pods; then static_pods_prepare || fail_up; else
   start etcd "$BIN/etcd" --name=k8s-course --data-dir="$RUN_DIR/etcd" \
     --listen-client-urls="http://127.0.0.1:$ETCD_PORT" --advertise-client-urls="http://127.0.0.1:$ETCD_PORT" \
     --listen-peer-urls="http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls="http://127.0.0.1:$ETCD_PEER_PORT" \
@@ -671,6 +680,7 @@ cmd_up() {
     --authorization-kubeconfig="$RUN_DIR/scheduler.kubeconfig" \
     --bind-address=127.0.0.1 --secure-port="$SCHEDULER_PORT" --leader-elect=false --profiling=false --v=1
   STARTED+=(kube-scheduler)
+  fi
   if [[ "$NODE_MODE" == kwok ]]; then
   # HOME: kwok also reads ~/.kwok/kwok.yaml when present; keep a user's file out of it.
   mkdir -p "$RUN_DIR/kwok-home"
@@ -783,13 +793,16 @@ main() {
         case "$1" in
           --nodes) [[ $# -ge 2 ]] || die "usage: cluster.sh up [--nodes kwok|real]"; NODE_MODE="$2"; shift 2 ;;
           --nodes=*) NODE_MODE="${1#--nodes=}"; shift ;;
-          *) die "usage: cluster.sh up [--nodes kwok|real]" ;;
+          --control-plane) [[ $# -ge 2 ]] || die "usage: cluster.sh up [--nodes kwok|real] [--control-plane processes|static-pods]"; CONTROL_PLANE="$2"; shift 2 ;;
+          --control-plane=*) CONTROL_PLANE="${1#--control-plane=}"; shift ;;
+          *) die "usage: cluster.sh up [--nodes kwok|real] [--control-plane processes|static-pods]" ;;
         esac
       done
       set_mode "$NODE_MODE"; with_lock cmd_up ;;
-    down) set_mode "$(running_mode)"; with_lock cmd_down ;;
-    status) set_mode "$(running_mode)"; cmd_status ;;
-    env) set_mode "$(running_mode)"; cmd_env ;;
+    down) CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; with_lock cmd_down ;;
+    status) CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; cmd_status ;;
+    env) CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; cmd_env ;;
+    node-service) CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; node_service "$@" ;;
     leftovers) leftovers ;;
     node-memory) node_memory ;;
     real-nodes-blocker) real_nodes_blocker ;;

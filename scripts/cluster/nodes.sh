@@ -289,7 +289,7 @@ cgroupRoot: /$CGROUP_PREFIX-${NODE_SHORT[$i]}
 failCgroupV1: false
 failSwapOn: false
 containerRuntimeEndpoint: unix://$d/containerd.sock
-staticPodPath: $d/manifests
+staticPodPath: ${STATIC_POD_PATH:-$d/manifests}
 podLogsDir: $d/pod-logs
 clusterDNS: [$CLUSTER_DNS]
 clusterDomain: cluster.local
@@ -341,7 +341,7 @@ node_pki() { # client certificates of the kubelets, kube-proxy and kube-router (
 PATH_NODES="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 start_in_node() { # start_in_node I COMPONENT BINARY ARGS...: a component inside node I's network namespace
   local i="$1" comp="$2"; shift 2
-  start "$comp-${NODE_SHORT[$i]}" env PATH="$PATH_NODES" nsenter --net="/run/netns/$(node_ns "$i")" -- "$@"
+  start "$comp-${NODE_SHORT[$i]}" env PATH="$PATH_NODES" nsenter --net="/run/netns/$(node_ns "$i")" $(node_mount_args "$i") -- "$@"
   STARTED+=("$comp-${NODE_SHORT[$i]}")
 }
 
@@ -389,6 +389,7 @@ start_nodes() {
       --root-dir="$d/kubelet" --cert-dir="$d/kubelet/pki" --hostname-override="${NODES[$i]}" --node-ip="$(node_ip "$i")" \
       --node-labels="$(cat "$d/labels")" --v=1
   done
+  if static_pods; then static_pods_wait_api "$t0" || fail_up; fi
   wait_until "all ${#NODES[@]} kubelets registered" all_nodes_registered || fail_up
   kc label node k8s-course-control-plane node-role.kubernetes.io/control-plane= --overwrite >/dev/null
   wait_until "pod CIDRs of the nodes" pod_cidrs_assigned || fail_up

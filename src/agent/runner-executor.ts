@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { minifiedKubeconfig } from '../kube/target';
+import { withNodeShell } from '../kube/node-shell';
 import { OutputGate, runCell, type CellResult } from '../runner';
 import type { CellExecutor, CellRun } from './executor';
 import type { RunOutcome } from './protocol';
@@ -55,7 +56,8 @@ export function createRunnerExecutor(options: { courseRoot: string; workRoot?: s
         entry.cell,
         {
           cwd,
-          env,
+          // the project's static-pod cluster: its node shell (`docker exec NODE`) first on PATH, for this target only
+          env: withNodeShell(env, target),
           target,
           kubeconfig,
           namespace: entry.page.namespace,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_CAPABILITIES, NO_ADDONS, cellNeedsNote, declaredCapabilities, needsFromAttribute, unmetNeeds, type Capabilities } from './needs';
 
 /** The project's own control plane: kwok nodes, no internet in CI, no add-ons. */
-const KWOK: Capabilities = { nodes: 'simulated', containers: false, internet: false, kindNode: false, addons: { ...NO_ADDONS }, context: 'k8s-course-local' };
+const KWOK: Capabilities = { nodes: 'simulated', containers: false, internet: false, kindNode: false, kindCluster: false, addons: { ...NO_ADDONS }, context: 'k8s-course-local' };
 
 describe("the page's decision for a cell's needs", () => {
   it('reads the attribute the remark plugin writes, dropping what the build would have refused', () => {

@@ -5,7 +5,12 @@
  */
 
 /** Needs about the cluster's nodes and the machine. */
-export const BASE_NEEDS = ['containers', 'internet', 'kind-node'] as const;
+/**
+ * `kind-node`: a node shell into the cluster's nodes (`docker exec NODE ...`, crictl, systemctl kubelet) and
+ * a kubeadm control plane of static pods (kind, or scripts/cluster's `--control-plane static-pods`).
+ * `kind-cluster`: kind itself (`kind create cluster`, `docker pause` of a node container, cloud-provider-kind).
+ */
+export const BASE_NEEDS = ['containers', 'internet', 'kind-node', 'kind-cluster'] as const;
 /**
  * Add-ons a cell expects to be running in the cluster (`needs=addon:NAME`). Detected from API discovery,
  * so a lab that installs one first (Helm, a manifest) makes the later cells runnable.
@@ -23,7 +28,8 @@ export const ALL_NEEDS: readonly Need[] = [...BASE_NEEDS, ...ADDONS.map((a) => `
 export const NEED_KO: Record<Need, string> = {
   containers: '실제 컨테이너',
   internet: '인터넷',
-  'kind-node': 'kind 노드(Docker)',
+  'kind-node': '노드 셸과 스태틱 파드 컨트롤 플레인(kind 노드)',
+  'kind-cluster': 'kind 클러스터(kind CLI와 Docker)',
   'addon:metrics-server': 'metrics-server(메트릭 API)',
   'addon:prometheus': 'Prometheus(Operator와 실행 중인 Prometheus)',
   'addon:prometheus-adapter': 'Prometheus Adapter(커스텀 메트릭 API)',
@@ -68,8 +74,13 @@ export interface Capabilities {
   containers: boolean;
   /** May reach hosts on the internet (Helm repositories, GitHub, image registries); configured, never probed. */
   internet: boolean;
-  /** A kind cluster whose node containers the `docker` CLI can reach (docker exec, static pods). */
+  /**
+   * Nodes a `docker exec NODE` shell reaches (kind's node containers, or the node shell of the project's
+   * static-pod cluster) and a control plane of static pods with mirror pods in kube-system.
+   */
   kindNode: boolean;
+  /** kind itself: a kind-* context whose node containers Docker runs (kind create cluster, docker pause). */
+  kindCluster: boolean;
   addons: Record<Addon, boolean>;
   /** Kubernetes context the capabilities were found for. */
   context?: string;
@@ -85,6 +96,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   containers: true,
   internet: true,
   kindNode: true,
+  kindCluster: true,
   addons: Object.fromEntries(ADDONS.map((a) => [a, true])) as Record<Addon, boolean>,
 };
 
@@ -92,6 +104,7 @@ export function hasNeed(caps: Capabilities, need: Need): boolean {
   if (need === 'containers') return caps.containers;
   if (need === 'internet') return caps.internet;
   if (need === 'kind-node') return caps.kindNode;
+  if (need === 'kind-cluster') return caps.kindCluster;
   return caps.addons[need.slice('addon:'.length) as Addon] ?? false;
 }
 
@@ -110,7 +123,10 @@ export function needMessage(need: Need, caps: Capabilities): string {
     return '이 셀은 인터넷이 필요합니다(Helm 저장소, GitHub, 이미지 레지스트리): 지금은 인터넷을 쓰지 않도록 설정되어 있습니다(K8S_COURSE_INTERNET=0 또는 --no-internet).';
   }
   if (need === 'kind-node') {
-    return `이 셀은 kind 노드 컨테이너가 필요합니다(docker exec, 스태틱 파드): 지금 클러스터는 ${caps.context ? `"${caps.context}" 컨텍스트로, ` : ''}Docker로 접근할 수 있는 kind 클러스터가 아닙니다.`;
+    return `이 셀은 노드 셸(docker exec 노드)과 스태틱 파드 컨트롤 플레인이 필요합니다: 지금 클러스터${caps.context ? `("${caps.context}" 컨텍스트)` : ''}에서는 docker exec로 노드에 들어갈 수 없거나 kube-system에 컨트롤 플레인 미러 파드가 없습니다. kind 클러스터나 cluster.sh up --nodes real --control-plane static-pods 에서 실행하세요.`;
+  }
+  if (need === 'kind-cluster') {
+    return `이 셀은 kind 자체가 필요합니다(kind create cluster, 노드 컨테이너의 docker pause): 지금 클러스터${caps.context ? `("${caps.context}" 컨텍스트)` : ''}는 Docker로 돌아가는 kind 클러스터가 아닙니다. Docker와 kind가 있는 컴퓨터에서 실행하세요.`;
   }
   return `이 셀은 ${NEED_KO[need]}가 클러스터에 있어야 합니다: 지금 클러스터에서 찾지 못했습니다. 실습의 설치 단계를 먼저 하세요.`;
 }
@@ -142,19 +158,21 @@ export function declaredCapabilities(value: string): { capabilities?: Capabiliti
   const trimmed = value.trim();
   if (trimmed === 'all') return { capabilities: { ...ALL_CAPABILITIES, source: '--capabilities all' }, errors: [] };
   if (trimmed === 'none' || trimmed === '') {
-    return { capabilities: { nodes: 'simulated', containers: false, internet: false, kindNode: false, addons: { ...NO_ADDONS }, source: '--capabilities none' }, errors: [] };
+    return { capabilities: { nodes: 'simulated', containers: false, internet: false, kindNode: false, kindCluster: false, addons: { ...NO_ADDONS }, source: '--capabilities none' }, errors: [] };
   }
   const { needs, errors } = parseNeeds(trimmed);
   if (errors.length) return { errors: errors.map((e) => e.replace(/needs=/g, '--capabilities ')) };
   const addons = { ...NO_ADDONS };
   for (const need of needs) if (isAddonNeed(need)) addons[need.slice('addon:'.length) as Addon] = true;
-  const containers = needs.includes('containers') || needs.includes('kind-node');
+  const containers = needs.includes('containers') || needs.includes('kind-node') || needs.includes('kind-cluster');
   return {
     capabilities: {
       nodes: containers ? 'real' : 'simulated',
       containers,
       internet: needs.includes('internet'),
-      kindNode: needs.includes('kind-node'),
+      // a kind cluster has a node shell and static pods too
+      kindNode: needs.includes('kind-node') || needs.includes('kind-cluster'),
+      kindCluster: needs.includes('kind-cluster'),
       addons,
       source: `--capabilities ${trimmed}`,
     },
@@ -170,7 +188,8 @@ export function capabilitiesLine(caps: Capabilities): string {
     nodes,
     caps.containers ? '컨테이너 실행' : '컨테이너 없음',
     caps.internet ? '인터넷 사용' : '인터넷 없음',
-    caps.kindNode ? 'kind 노드 접근 가능' : 'kind 노드 없음',
+    caps.kindNode ? '노드 셸과 스태틱 파드 있음' : '노드 셸 없음',
+    caps.kindCluster ? 'kind 클러스터' : 'kind 아님',
     `애드온: ${addons.length ? addons.join(', ') : '없음'}`,
   ].join(', ');
 }

@@ -22,7 +22,15 @@ export interface ClusterObservations {
   readyDeployments: readonly string[];
   /** A Prometheus object (monitoring.coreos.com) reports Available or available replicas. */
   prometheusRunning: boolean;
-  /** Container names the `docker` CLI listed; undefined when docker is missing or cannot reach an engine. */
+  /**
+   * Names of kube-system pods that are mirror pods of static pods (owned by a Node), e.g.
+   * `etcd-k8s-course-control-plane`; undefined when they could not be listed.
+   */
+  mirrorPods?: readonly string[];
+  /**
+   * Container names the `docker` CLI listed; undefined when docker is missing or cannot reach an engine.
+   * On the project's static-pod cluster `docker` is its node shell ($RUN_DIR/bin/docker), listing the nodes.
+   */
   dockerContainers?: readonly string[];
   /** Configured, never probed (see internetAllowed). */
   internet: boolean;
@@ -41,11 +49,19 @@ export function nodeKind(nodes: readonly NodeObservation[] | undefined): NodeKin
   return simulated === 0 ? 'real' : 'mixed';
 }
 
+/** The kubeadm control plane's static pods; their mirror pods are named `<component>-<node>`. */
+export const CONTROL_PLANE_PODS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const;
+
 export function decideCapabilities(obs: ClusterObservations): Capabilities {
   const nodes = nodeKind(obs.nodes);
   const names = new Set(obs.nodes?.map((n) => n.name) ?? []);
-  // kind: a kind-* context whose node containers docker can see (docker exec on a node, static pod files).
-  const kindNode = obs.context.startsWith('kind-') && (obs.dockerContainers ?? []).some((name) => names.has(name));
+  // A node shell: `docker ps` lists this cluster's nodes (kind's node containers, or the static-pod cluster's shell).
+  const nodeShell = (obs.dockerContainers ?? []).some((name) => names.has(name));
+  const kindCluster = obs.context.startsWith('kind-') && nodeShell;
+  // Static pods: a control-plane mirror pod, by observation, so any kubeadm-like cluster with a node shell offers it.
+  // One is enough: a lab may have moved the scheduler's manifest out when capabilities are looked at again.
+  const staticControlPlane = (obs.mirrorPods ?? []).some((pod) => CONTROL_PLANE_PODS.some((c) => pod.startsWith(`${c}-`) && names.has(pod.slice(c.length + 1))));
+  const kindNode = nodeShell && (kindCluster || staticControlPlane);
   const served = new Set(obs.groups);
   const api = new Set(obs.availableApiServices);
   const ready = new Set(obs.readyDeployments);
@@ -55,6 +71,7 @@ export function decideCapabilities(obs: ClusterObservations): Capabilities {
     containers: nodes === 'real',
     internet: obs.internet,
     kindNode,
+    kindCluster,
     addons: {
       ...NO_ADDONS,
       'metrics-server': api.has('v1beta1.metrics.k8s.io'),

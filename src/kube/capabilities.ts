@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import type { Capabilities } from '../core/needs';
 import { decideCapabilities, type ClusterObservations, type NodeObservation } from './capabilities-decide';
 import { kubeRequest } from './http';
+import { withNodeShell } from './node-shell';
 import type { KubeTarget } from './types';
 
 export { decideCapabilities, internetAllowed, isSimulatedNode, nodeKind, KWOK_ANNOTATION, type ClusterObservations } from './capabilities-decide';
@@ -17,17 +18,20 @@ export interface DetectOptions {
 }
 
 interface Item {
-  metadata?: { name?: string; annotations?: Record<string, string> };
+  metadata?: { name?: string; annotations?: Record<string, string>; ownerReferences?: { kind?: string }[] };
   spec?: { providerID?: string };
   status?: { conditions?: { type?: string; status?: string }[]; readyReplicas?: number; availableReplicas?: number };
 }
 
 const conditionTrue = (item: Item, type: string): boolean => item.status?.conditions?.some((c) => c.type === type && c.status === 'True') ?? false;
 
-/** `docker ps` names; undefined when docker is not installed or cannot reach an engine. A local process, no network. */
-export function dockerContainerNames(timeoutMs = 5000): Promise<string[] | undefined> {
+/**
+ * `docker ps` names; undefined when docker is not installed or cannot reach an engine. A local process, no network.
+ * `env` is the cells' environment: for the project's static-pod cluster its PATH starts with the node shell.
+ */
+export function dockerContainerNames(timeoutMs = 5000, env: NodeJS.ProcessEnv = process.env): Promise<string[] | undefined> {
   return new Promise((resolve) => {
-    execFile('docker', ['ps', '--format', '{{.Names}}'], { timeout: timeoutMs }, (error, stdout) => {
+    execFile('docker', ['ps', '--format', '{{.Names}}'], { timeout: timeoutMs, env }, (error, stdout) => {
       resolve(error ? undefined : stdout.split('\n').map((s) => s.trim()).filter(Boolean));
     });
   });
@@ -48,12 +52,13 @@ export async function observeCluster(target: KubeTarget, options: DetectOptions)
   const groupsPromise = kubeRequest(target, { method: 'GET', path: '/apis', timeoutMs })
     .then((r) => (r.status < 300 ? ((r.body as { groups?: { name: string }[] }).groups ?? []).map((g) => g.name) : []))
     .catch(() => [] as string[]);
-  const [nodes, groups, apiServices, deployments, docker] = await Promise.all([
+  const [nodes, groups, apiServices, deployments, docker, systemPods] = await Promise.all([
     list(target, '/api/v1/nodes', timeoutMs),
     groupsPromise,
     list(target, '/apis/apiregistration.k8s.io/v1/apiservices', timeoutMs),
     Promise.all(ADDON_DEPLOYMENTS.map((name) => list(target, '/apis/apps/v1/deployments', timeoutMs, { fieldSelector: `metadata.name=${name}` }))),
-    (options.dockerContainers ?? dockerContainerNames)(),
+    (options.dockerContainers ?? (() => dockerContainerNames(5000, withNodeShell(process.env, target))))(),
+    list(target, '/api/v1/namespaces/kube-system/pods', timeoutMs),
   ]);
   const prometheuses = groups.includes('monitoring.coreos.com') ? await list(target, '/apis/monitoring.coreos.com/v1/prometheuses', timeoutMs) : [];
   return {
@@ -63,6 +68,7 @@ export async function observeCluster(target: KubeTarget, options: DetectOptions)
     availableApiServices: (apiServices ?? []).filter((s) => conditionTrue(s, 'Available')).map((s) => s.metadata?.name ?? ''),
     readyDeployments: deployments.flatMap((items, i) => ((items ?? []).some((d) => (d.status?.readyReplicas ?? 0) > 0) ? [ADDON_DEPLOYMENTS[i]!] : [])),
     prometheusRunning: (prometheuses ?? []).some((p) => conditionTrue(p, 'Available') || (p.status?.availableReplicas ?? 0) > 0),
+    mirrorPods: systemPods?.filter((p) => p.metadata?.ownerReferences?.some((o) => o.kind === 'Node')).map((p) => p.metadata?.name ?? ''),
     dockerContainers: docker,
     internet: options.internet,
   };

@@ -32,7 +32,7 @@ cleanup 셀은 실패나 Ctrl-C 뒤에도 항상 마지막에 실행합니다. �
 옵션:
   --ci                 CI 모드 (환경 변수 CI=true도 같음): 인터넷이 없다고 봅니다(K8S_COURSE_INTERNET=1이면 씀)
   --no-internet        인터넷이 필요한 셀(needs=internet)을 건너뜁니다 (K8S_COURSE_INTERNET=0도 같음)
-  --capabilities 목록  클러스터가 제공하는 것을 감지하지 않고 정합니다: containers,internet,kind-node,addon:이름
+  --capabilities 목록  클러스터가 제공하는 것을 감지하지 않고 정합니다: containers,internet,kind-node,kind-cluster,addon:이름
                        또는 none, all. --dry-list와 함께 쓰면 어떤 셀을 건너뛸지 보여 줍니다
   --context 이름       이 컨텍스트에서 실행합니다. 학습용으로 보이지 않는 컨텍스트는 이 옵션으로만 허용합니다
   --format 형식        결과 형식: human(기본), json, junit

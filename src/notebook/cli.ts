@@ -44,6 +44,8 @@ interface Connection {
   detect?: () => Promise<Capabilities>;
   /** A kubeconfig whose current context is the --context one, for kubectl in shell cells. */
   kubeconfig?: string;
+  /** The cells' environment for this cluster: the project's static-pod cluster puts its node shell (`docker exec NODE`) on PATH. */
+  cellEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ async function connect(options: CliOptions, io: CliIo): Promise<Connection | str
     await writeFile(kubeconfig, target.kubeConfig.exportConfig(), { mode: 0o600 });
     await chmod(kubeconfigDir, 0o700);
   }
+  const { withNodeShell } = await import('../kube/node-shell');
   const detect = async (): Promise<Capabilities> => ({ ...(await kube.detectCapabilities(target, { internet: options.internet })), context: target.context });
   const capabilities = options.capabilities ? { ...options.capabilities, context: target.context } : await detect();
   return {
@@ -88,6 +91,7 @@ async function connect(options: CliOptions, io: CliIo): Promise<Connection | str
     capabilities,
     detect: options.capabilities ? undefined : detect,
     kubeconfig,
+    cellEnv: (base) => withNodeShell(base, target),
     close: async () => {
       await kube.closeTarget(target);
       if (kubeconfigDir) await rm(kubeconfigDir, { recursive: true, force: true });
@@ -138,7 +142,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   // Without a cluster nothing runs containers or has add-ons.
   const capabilities: Capabilities = connection?.capabilities ??
-    options.capabilities ?? { nodes: 'none', containers: false, internet: options.internet, kindNode: false, addons: { ...NO_ADDONS }, source: '--no-cluster' };
+    options.capabilities ?? { nodes: 'none', containers: false, internet: options.internet, kindNode: false, kindCluster: false, addons: { ...NO_ADDONS }, source: '--no-cluster' };
   io.stderr(`클러스터가 제공하는 것: ${capabilitiesLine(capabilities)}${capabilities.source ? ` (${capabilities.source})` : ''}\n`);
 
   // First Ctrl-C: stop the current cell and the main sequence, then clean up. Second: stop cleaning up too.
@@ -171,7 +175,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           cluster: connection?.cluster ?? noCluster,
           kubeconfig: connection?.kubeconfig,
           // Cells that call the course's own tools (the rubric check) find the repository through this.
-          env: { K8S_COURSE_ROOT: io.cwd, ...io.env },
+          env: connection ? connection.cellEnv({ K8S_COURSE_ROOT: io.cwd, ...io.env }) : { K8S_COURSE_ROOT: io.cwd, ...io.env },
           defaultTimeoutMs: options.timeoutSeconds * 1000,
           keepWorkdir: options.keepWorkdir,
           signal: main.signal,

@@ -152,7 +152,7 @@ describe('the agent says what the connected cluster offers', () => {
 });
 
 describe('the capability cache', () => {
-  const caps = (target: KubeTarget): Capabilities => ({ nodes: 'simulated', containers: false, internet: true, kindNode: false, addons: { ...NO_ADDONS }, context: target.context });
+  const caps = (target: KubeTarget): Capabilities => ({ nodes: 'simulated', containers: false, internet: true, kindNode: false, kindCluster: false, addons: { ...NO_ADDONS }, context: target.context });
 
   it('reuses a detection for the ttl, looks again on fresh after the minimum interval, and never keeps a failed look', async () => {
     let now = 0;

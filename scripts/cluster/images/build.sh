@@ -173,4 +173,5 @@ r="$WORK/coredns"; base_files "$r"; cp "$ADDONS/coredns" "$r/coredns"
 archive coredns "$r" '{"Entrypoint":["/coredns"],"ExposedPorts":{"53/udp":{},"53/tcp":{}}}' registry.k8s.io/coredns/coredns:v1.15.0
 r="$WORK/metrics-server"; base_files "$r"; cp "$ADDONS/metrics-server" "$r/metrics-server"
 archive metrics-server "$r" '{"Entrypoint":["/metrics-server"]}' registry.k8s.io/metrics-server/metrics-server:v0.8.0
+[[ -z "${CP_IMAGES_BIN:-}" ]] || source "$HERE/control-plane.sh" # static-pod control plane (static-pods.sh)
 log "done: $OUT"

@@ -4,7 +4,7 @@ import { NO_ADDONS, type Capabilities, type Need } from '../../core/needs';
 import { resultText, runAllSteps, skippedGroups, stepsToSkip, willSkipText, type RunAllHandle } from './runAll';
 import { statusWord } from './words';
 
-const KWOK: Capabilities = { nodes: 'simulated', containers: false, internet: true, kindNode: false, addons: { ...NO_ADDONS }, context: 'k8s-course-local' };
+const KWOK: Capabilities = { nodes: 'simulated', containers: false, internet: true, kindNode: false, kindCluster: false, addons: { ...NO_ADDONS }, context: 'k8s-course-local' };
 
 /** A stub cell that records whether run-all started it or passed over it. */
 function cell(needs: Need[] = [], status: RunOutcome['status'] = 'passed', log: string[] = [], id = ''): RunAllHandle {

@@ -14,7 +14,7 @@ export interface RunnableCellProps {
   timeoutSeconds?: string;
   namespace?: string;
   scenario?: string;
-  /** `needs=` of the cell, comma-separated (containers,internet,kind-node,addon:NAME). */
+  /** `needs=` of the cell, comma-separated (containers,internet,kind-node,kind-cluster,addon:NAME). */
   needs?: string;
   /** The author's `reason` next to needs=. */
   needsReason?: string;
