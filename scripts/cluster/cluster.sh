@@ -5,6 +5,7 @@
 # See scripts/cluster/README.md.
 #
 #   cluster.sh build            build the binaries once into the user cache
+#   cluster.sh build --nodes real  ... and the real-node binaries and images
 #   cluster.sh up               start (or reuse) the local cluster; prints `export KUBECONFIG=...`
 #   cluster.sh up --nodes real  the same control plane with real nodes (containers run; see nodes.sh)
 #        [--control-plane static-pods]  ... as static pods of the control-plane node, kubeadm layout
@@ -227,7 +228,12 @@ ensure_built() {
   log "binaries: $BIN ($(since "$t0"))"
 }
 
-cmd_build() { ensure_built; cat "$BIN/VERSIONS" >&2; }
+cmd_build() {
+  ensure_built; cat "$BIN/VERSIONS" >&2
+  # --nodes real: also the node binaries and images, so a first `up --nodes real` (or a test with a
+  # time limit) does not start with a 10-minute cold build
+  if [[ "$NODE_MODE" == real ]]; then ensure_nodes_built; cat "$NODES_BIN/VERSIONS" >&2; fi
+}
 
 # ---------------------------------------------------------------- CRD catalog
 # Resolves crd-catalog.json into $CACHE_ROOT/crds/<key>/ (crds.yaml, crds.tsv,
@@ -787,7 +793,13 @@ main() {
   shift || true
   case "$cmd" in up|down) log_call "$cmd $*" ;; esac
   case "$cmd" in
-    build) with_lock cmd_build ;;
+    build)
+      case "${1:-}${2:+ $2}" in
+        "") ;;
+        "--nodes real" | --nodes=real) NODE_MODE=real ;;
+        *) die "usage: cluster.sh build [--nodes real]" ;;
+      esac
+      set_mode "$NODE_MODE"; with_lock cmd_build ;;
     up)
       while [[ $# -gt 0 ]]; do
         case "$1" in
