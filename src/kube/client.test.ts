@@ -19,7 +19,6 @@ interface Seen {
 }
 
 const seen: Seen[] = [];
-let slowGets = 0;
 const sockets = new Set<unknown>();
 let server: http.Server;
 let dir: string;
@@ -58,15 +57,6 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
     if (req.method === 'GET') return json(res, 200, { ...live, metadata: { ...live.metadata, name: 'changed' } });
     if (req.method === 'PATCH') return json(res, 200, { ...live, metadata: { ...live.metadata, name: 'changed', resourceVersion: '8' }, data: { a: '2' } });
     if (req.method === 'DELETE') return json(res, 200, { kind: 'Status', status: 'Success' });
-  }
-  if (p === '/api/v1/namespaces/lab/configmaps/slow') {
-    // deleted, but still there (finalizers, dependents) for the first two GETs after the DELETE
-    if (req.method === 'DELETE') return (slowGets = 0), json(res, 200, { kind: 'Status', status: 'Success' });
-    if (req.method === 'GET' && slowGets++ < 2) return json(res, 200, { ...live, metadata: { ...live.metadata, name: 'slow' } });
-  }
-  if (p === '/api/v1/namespaces/lab/configmaps/stuck') {
-    if (req.method === 'DELETE') return json(res, 200, { kind: 'Status', status: 'Success' });
-    if (req.method === 'GET') return json(res, 200, { ...live, metadata: { ...live.metadata, name: 'stuck' } });
   }
   if (p === '/api/v1/namespaces/lab/configmaps/bad') {
     return json(res, 422, {
@@ -201,20 +191,6 @@ describe('deleteObjects and diffObjects', () => {
     expect(results.map((r) => r.status)).toEqual(['deleted', 'not-found', 'not-found']);
     const del = seen.find((s) => s.method === 'DELETE')!;
     expect(del.url.searchParams.get('propagationPolicy')).toBe('Background');
-  });
-
-  it('with waitGoneMs, deletes in the foreground and returns only once the object is gone', async () => {
-    seen.length = 0;
-    const [result] = await deleteObjects(target, [cm('slow')], { waitGoneMs: 5_000, pollMs: 10 });
-    expect(result).toMatchObject({ status: 'deleted', message: '삭제했고, 하위 객체까지 모두 사라졌습니다.' });
-    expect(seen.find((s) => s.method === 'DELETE')!.url.searchParams.get('propagationPolicy')).toBe('Foreground');
-    expect(seen.filter((s) => s.method === 'GET' && s.url.pathname.endsWith('/slow'))).toHaveLength(3); // still there twice, then gone
-  });
-
-  it('with waitGoneMs, says in Korean what is still there when it does not go in time', async () => {
-    const [result] = await deleteObjects(target, [cm('stuck')], { waitGoneMs: 50, pollMs: 10 });
-    expect(result!.status).toBe('deleted');
-    expect(result!.message).toContain('사라지지 않았습니다. kubectl get configmaps stuck -n lab -o yaml');
   });
 
   it('diffs the dry-run result against the live object', async () => {

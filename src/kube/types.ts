@@ -61,17 +61,6 @@ export interface ObjectOptions {
   concurrency?: number;
 }
 
-export interface DeleteOptions extends ObjectOptions {
-  /**
-   * Wait up to this long (ms) for each deleted object to be gone, dependents included (the delete then
-   * uses propagationPolicy=Foreground, so a Deployment stays until its Pods are gone). Default 0: return
-   * once the API server accepted the delete, children go in the background.
-   */
-  waitGoneMs?: number;
-  /** Poll interval of that wait (default 500 ms). */
-  pollMs?: number;
-}
-
 export interface ApplyOptions extends ObjectOptions {
   /** Server-side apply field manager (default `k8s-course`). */
   fieldManager?: string;

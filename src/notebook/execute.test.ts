@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_CAPABILITIES, declaredCapabilities, parseCellsFromMarkdown } from '../core';
-import { CLUSTER_GONE_MESSAGE, ClusterUnreachableError, noCluster, type NotebookCluster } from './cluster';
+import { ClusterUnreachableError, noCluster, type NotebookCluster } from './cluster';
 import type { NotebookEvent } from './execute';
 import { runNotebook } from './run';
 import type { NotebookReport, StepReport } from './types';
@@ -216,34 +216,6 @@ describe('notebook runner: interruption and the namespace', () => {
       cluster: { prepareNamespace: async () => Promise.reject(new ClusterUnreachableError('연결이 거부되었습니다')), removeNamespace: async () => {} },
     });
     expect(report).toMatchObject({ failed: true, unreachable: true });
-  });
-});
-
-describe('notebook runner: the API server goes away mid-notebook', () => {
-  const cluster = (answers: boolean[], calls: string[]): NotebookCluster => ({
-    prepareNamespace: async () => ({ created: true }),
-    removeNamespace: async (name) => void calls.push(`remove ${name}`),
-    reachable: async () => (calls.push('reachable'), answers.shift() ?? true),
-  });
-
-  it('after a failure with /readyz gone, stops once with one Korean message and skips cleanup and the namespace removal', async () => {
-    const calls: string[] = [];
-    const notices: string[] = [];
-    const report = await run('failing-verify.md', { cluster: cluster([false], calls), onEvent: (e) => e.type === 'notice' && notices.push(e.message) });
-    expect(report).toMatchObject({ failed: true, unreachable: true });
-    expect(report.errors).toEqual([CLUSTER_GONE_MESSAGE]);
-    expect(notices.filter((m) => m === CLUSTER_GONE_MESSAGE)).toHaveLength(1);
-    expect(one(report, 'fx-fv-after').message).toContain('API 서버');
-    expect(lines('fv.log')).toEqual(['setup']);
-    expect(calls).toEqual(['reachable']);
-  });
-
-  it('with the API server still there, a failure is only a failure: cleanup runs and the namespace goes', async () => {
-    const calls: string[] = [];
-    const report = await run('failing-verify.md', { cluster: cluster([true], calls) });
-    expect(report).toMatchObject({ failed: true, unreachable: false, errors: [] });
-    expect(lines('fv.log')).toEqual(['setup', 'cleanup']);
-    expect(calls).toEqual(['reachable', `remove ${report.namespace}`]);
   });
 });
 

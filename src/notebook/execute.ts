@@ -1,6 +1,6 @@
 import { formatProblem, isAddonNeed, type Capabilities, type Need } from '../core';
 import { runCell, startShellCell, type CellContext, type CellResult, type OutputChunk, type ShellProcess } from '../runner';
-import { CLUSTER_GONE_MESSAGE, ClusterUnreachableError, type NotebookCluster } from './cluster';
+import { ClusterUnreachableError, type NotebookCluster } from './cluster';
 import { compareOutputs, outputSummaryChecks } from './output-check';
 import { mutantSkipped, proveMutant } from './mutants';
 import { planSteps, scenarioSkips, skipOf } from './plan';
@@ -275,16 +275,6 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
     return done('proven', '고장 난 상태에서 verify가 실패하고, 해결 셀 뒤에 통과함을 확인했습니다.');
   };
 
-  /** After a failure: a vanished API server ends the notebook once, instead of failing every later cell. */
-  const clusterGone = async (): Promise<boolean> => {
-    if (!options.cluster.reachable || (await options.cluster.reachable())) return false;
-    unreachable = true;
-    errors.push(CLUSTER_GONE_MESSAGE);
-    emit({ type: 'notice', message: CLUSTER_GONE_MESSAGE });
-    return true;
-  };
-  const goneReason = '클러스터(API 서버)가 응답하지 않아 실행하지 않았습니다.';
-
   // Main sequence: stops at the first unmet expectation or at Ctrl-C.
   let stopReason: string | undefined;
   for (const item of plan.main) {
@@ -307,7 +297,6 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
     } else if (!(await runScenario(item))) {
       stopReason = `시나리오 ${item.scenario}가 실패해 실행하지 않았습니다.`;
     }
-    if (stopReason && !options.signal?.aborted && (await clusterGone())) stopReason = goneReason;
   }
 
   // Always: stop background cells, then clean up, whatever happened above.
@@ -323,14 +312,13 @@ export async function executeNotebook(plan: NotebookPlan, options: ExecuteOption
   }
   if (plan.cleanup.length > 0) emit({ type: 'notice', message: '정리(cleanup) 셀을 실행합니다.' });
   for (const step of plan.cleanup) {
-    if (options.cleanupSignal?.aborted || unreachable) {
-      notRun(step, unreachable ? goneReason : '정리 도중 다시 중단(Ctrl-C)해 실행하지 않았습니다.');
+    if (options.cleanupSignal?.aborted) {
+      notRun(step, '정리 도중 다시 중단(Ctrl-C)해 실행하지 않았습니다.');
       continue;
     }
-    const report = await runStep(step, options.cleanupSignal);
-    if (!report.ok && report.status !== 'skipped') await clusterGone();
+    await runStep(step, options.cleanupSignal);
   }
-  if (namespaceCreated && !options.cleanupSignal?.aborted && !unreachable) {
+  if (namespaceCreated && !options.cleanupSignal?.aborted) {
     emit({ type: 'notice', message: `러너가 만든 네임스페이스 ${options.namespace}를 지웁니다.` });
     try {
       await options.cluster.removeNamespace(options.namespace);

@@ -8,8 +8,6 @@ export interface KubeClusterOptions {
   /** How long to wait for a Terminating namespace to go, and for ours to be deleted (default 120 s). */
   namespaceWaitMs?: number;
   pollMs?: number;
-  /** Pause between the two /readyz tries of reachable() (default 2 s). */
-  readyRetryMs?: number;
 }
 
 /** The real cluster, through src/kube. */
@@ -50,22 +48,9 @@ export function kubeCluster(target: KubeTarget, options: KubeClusterOptions = {}
   const explain = (error: unknown): Error =>
     error instanceof KubeUnreachableError ? new ClusterUnreachableError(error.message) : error instanceof Error ? error : new Error(String(error));
 
-  const readyOnce = async (): Promise<boolean> => {
-    try {
-      return (await kubeRequest(target, { method: 'GET', path: '/readyz', timeoutMs: 10_000 })).status === 200;
-    } catch {
-      return false;
-    }
-  };
-
   return {
     target,
     inventory: () => clusterInventory(target, { skipResources: CHURN_RESOURCES }),
-    async reachable() {
-      if (await readyOnce()) return true;
-      await sleep(options.readyRetryMs ?? 2000);
-      return readyOnce();
-    },
     async prepareNamespace(name) {
       try {
         const phase = await phaseOf(name);

@@ -1,4 +1,4 @@
-import type { ApplyOptions, DeleteOptions, KubeObject, KubeTarget, ObjectResult } from '../kube/types';
+import type { ApplyOptions, KubeObject, KubeTarget, ObjectOptions, ObjectResult } from '../kube/types';
 import { manifestLines, objectsFailed, rejectionMatches } from './manifest-results';
 import type { OutputListener, RunResult } from './types';
 
@@ -7,7 +7,7 @@ export type ManifestAction = 'apply' | 'dry-run' | 'diff' | 'delete';
 /** The part of src/kube the runner uses; injectable so tests can run without a cluster. */
 export interface KubeOperations {
   applyObjects(target: KubeTarget, objects: KubeObject[], options: ApplyOptions): Promise<ObjectResult[]>;
-  deleteObjects(target: KubeTarget, objects: KubeObject[], options: DeleteOptions): Promise<ObjectResult[]>;
+  deleteObjects(target: KubeTarget, objects: KubeObject[], options: ObjectOptions): Promise<ObjectResult[]>;
   diffObjects(target: KubeTarget, objects: KubeObject[], options: ApplyOptions): Promise<ObjectResult[]>;
 }
 
@@ -82,9 +82,7 @@ export async function runManifest(objects: KubeObject[], action: ManifestAction,
       case 'diff':
         return kube.diffObjects(options.target, objects, apply);
       case 'delete':
-        // "Reset the lab" and the notebook's cleanup: done means gone (Pods included), so the next lab or
-        // the leak check does not see Terminating leftovers. Bounded by the cell's own timeout.
-        return kube.deleteObjects(options.target, objects, { ...common, waitGoneMs: Math.max(0, Math.min(timeoutMs - 5_000, 120_000)) });
+        return kube.deleteObjects(options.target, objects, common);
     }
   };
 

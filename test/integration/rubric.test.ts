@@ -72,10 +72,7 @@ describe('the final project rubric on a real cluster', () => {
       'fp-ref-install-velero',
       'fp-ref-verify-controllers',
       'fp-ref-verify-secrets-synced',
-      'fp-ref-verify-data-ready',
-      'fp-ref-verify-apps-ready',
       'fp-ref-gateway-curl',
-      'fp-ref-verify-logging-ready',
       'fp-ref-prometheus-targets',
       'fp-ref-backup-now',
     ]);
