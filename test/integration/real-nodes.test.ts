@@ -9,12 +9,12 @@
  * Debian packages: `cluster.sh real-nodes-blocker` says which).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually as poll, runCommand, stdoutOf } from './process';
+import { expectDownLeavesNothing } from './real-node-down';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clusterScript = resolve(repoRoot, 'scripts', 'cluster', 'cluster.sh');
@@ -54,17 +54,6 @@ const kubectl = (args: string[], input = '') => run('kubectl', args, { ...proces
 const kubectlOk = async (args: string[], input = ''): Promise<string> => stdoutOf(`kubectl ${args.join(' ')}`, await kubectl(args, input));
 
 /** Command lines of the processes whose arguments contain `text` (read from /proc, no child process). */
-function processesNaming(text: string): string[] {
-  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((p) => {
-    try {
-      const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      return cmd.includes(text) ? [`${p}: ${cmd}`] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
 const NS = 'it-real';
 const workload = `
 apiVersion: v1
@@ -191,19 +180,8 @@ spec:
   });
 
   it('down leaves no process, mount, cgroup, network namespace or interface', async () => {
-    const netNumber = readFileSync(join(runDir, 'net'), 'utf8').trim();
-    const down = await run('bash', [clusterScript, 'down'], clusterEnv, '', 180_000);
-    expect(down.code, down.stderr).toBe(0);
-    const left = await run('bash', [clusterScript, 'leftovers'], clusterEnv);
-    expect(left.stdout).toBe('');
-    // the same, not through cluster.sh's own functions
-    expect(processesNaming(`${runDir}/`)).toEqual([]);
-    expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(`${runDir}/`);
-    expect(execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })).not.toMatch(new RegExp(`^k8sc${netNumber}-`, 'm'));
-    expect(execFileSync('ip', ['-o', 'link'], { encoding: 'utf8' })).not.toContain(`k8sc${netNumber}-h`);
+    await expectDownLeavesNothing(clusterScript, clusterEnv, runDir);
     // pod sandboxes' namespaces too (they are named cni-<uuid>, nothing of ours in the name)
     expect(namedNetns().filter((ns) => !netnsBefore.includes(ns))).toEqual([]);
-    const cgroups = execFileSync('sh', ['-c', `ls -d /sys/fs/cgroup/*/k8s-course-${netNumber}-* 2>/dev/null || true`], { encoding: 'utf8' });
-    expect(cgroups.trim()).toBe('');
   }, 200_000);
 });

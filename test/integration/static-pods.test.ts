@@ -9,13 +9,14 @@
  * reason, on a machine that cannot run real nodes (`cluster.sh real-nodes-blocker`).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeShellBin } from '../../src/kube/node-shell';
 import { eventually as poll, runCommand, stdoutOf } from './process';
+import { expectDownLeavesNothing } from './real-node-down';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clusterScript = resolve(repoRoot, 'scripts', 'cluster', 'cluster.sh');
@@ -140,21 +141,7 @@ describe.skipIf(why !== '')('static-pod control plane (cluster.sh up --nodes rea
   }, 300_000);
 
   it('down leaves no process, mount, cgroup, network namespace or interface', async () => {
-    const netNumber = readFileSync(join(runDir, 'net'), 'utf8').trim();
-    const down = await run('bash', [clusterScript, 'down'], clusterEnv, '', 180_000);
-    expect(down.code, down.stderr).toBe(0);
-    const left = await run('bash', [clusterScript, 'leftovers'], clusterEnv);
-    expect(left.stdout).toBe('');
+    await expectDownLeavesNothing(clusterScript, clusterEnv, runDir);
     expect(existsSync(runDir)).toBe(false);
-    const ours = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-      try {
-        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(`${runDir}/`);
-      } catch {
-        return false;
-      }
-    });
-    expect(ours).toEqual([]);
-    expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(`${runDir}/`);
-    expect(execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })).not.toMatch(new RegExp(`^k8sc${netNumber}-`, 'm'));
   }, 200_000);
 });
