@@ -103,6 +103,8 @@ set_mode() { # set_mode kwok|real: what the components and addresses of this run
   static_pods_set_mode
 }
 running_mode() { sed -n 's/^mode=//p' "$RUN_DIR/state" 2>/dev/null | grep . || echo kwok; }
+# what the running cluster is (its nodes and control plane), for the commands that act on it
+use_running_mode() { CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; }
 
 # ---------------------------------------------------------------- build
 # Binaries live in $CACHE_ROOT/bin/<key>. The key covers what decides them: the
@@ -597,7 +599,7 @@ cmd_up() {
   if [[ -f "$RUN_DIR/state" && ( "$(running_mode)" != "$NODE_MODE" || "$(running_control_plane)" != "$CONTROL_PLANE" ) ]]; then
     log "the running cluster has $(running_mode) nodes and a $(running_control_plane) control plane, $NODE_MODE/$CONTROL_PLANE was asked for: restarting it"
     local want="$NODE_MODE" want_cp="$CONTROL_PLANE"
-    CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; stop_and_clean
+    use_running_mode; stop_and_clean
     CONTROL_PLANE="$want_cp"; set_mode "$want"
   fi
   if healthy; then
@@ -794,10 +796,10 @@ main() {
         esac
       done
       set_mode "$NODE_MODE"; with_lock cmd_up ;;
-    down) CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; with_lock cmd_down ;;
-    status) CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; cmd_status ;;
-    env) CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; cmd_env ;;
-    node-service) CONTROL_PLANE="$(running_control_plane)"; set_mode "$(running_mode)"; node_service "$@" ;;
+    down) use_running_mode; with_lock cmd_down ;;
+    status) use_running_mode; cmd_status ;;
+    env) use_running_mode; cmd_env ;;
+    node-service) use_running_mode; node_service "$@" ;;
     leftovers) leftovers ;;
     node-memory) node_memory ;;
     real-nodes-blocker) real_nodes_blocker ;;
