@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCellsFromMarkdown, type MutantCell } from '../core';
-import { createdByMutant } from './mutants';
+import { createdByMutant, proveMutant } from './mutants';
+import type { PlanStep, StepReport } from './types';
 import { planNotebook } from './plan';
 
 const md = `---
@@ -99,5 +100,59 @@ kubectl rollout pause deployment/web -n m
   it('refuses an empty undo', () => {
     const bad = parseCellsFromMarkdown(`${undoMd}\n\`\`\`bash mutant of=u-check id=u-empty undo=""\nfalse\n\`\`\`\n`, 'notebooks/u.md');
     expect(bad.problems.map((p) => p.message).join('\n')).toContain('undo=""가 비어 있습니다');
+  });
+});
+
+describe('proving a mutant', () => {
+  const parsed = parseCellsFromMarkdown(`---
+namespace: m
+---
+
+\`\`\`bash run id=p-step
+kubectl label node n1 disktype=ssd --overwrite
+\`\`\`
+
+\`\`\`bash verify id=p-check
+true
+\`\`\`
+
+\`\`\`bash mutant of=p-check id=p-half undo="kubectl label node n1 disktype=ssd --overwrite"
+kubectl label node n1 disktype=hdd --overwrite
+kubectl delete pod gone -n m
+\`\`\`
+`, 'notebooks/p.md');
+  const plan = planNotebook(parsed, { ci: true });
+  const verify = plan.main.flatMap((i) => (i.type === 'step' ? [i.step] : [])).find((s) => s.cell.id === 'p-check')!;
+  const mutant = verify.mutants![0]!;
+  const result = (step: PlanStep, ok: boolean): StepReport => ({
+    cellId: step.cell.id, file: step.cell.file, line: step.cell.line, kind: step.kind, phase: step.phase, expect: step.expect,
+    status: ok ? 'passed' : 'failed', ok, message: ok ? '' : '종료 코드 1', output: '', truncated: false, durationMs: 1,
+  });
+
+  it('still takes a half-applied mistake back before it reports the failure', async () => {
+    const ran: string[] = [];
+    const outcome = await proveMutant(mutant, verify, async (step) => {
+      ran.push(`${step.cell.id}:${step.phase}`);
+      return result(step, step.cell.id !== 'p-half');
+    });
+    expect(ran).toEqual(['p-half:mutant', 'p-half-undo:restore']);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.message).toContain('바른 상태로는 되돌렸습니다');
+  });
+
+  it('says so when the restore after a failed mistake fails too', async () => {
+    const outcome = await proveMutant(mutant, verify, async (step) => result(step, false));
+    expect(outcome.status).toBe('failed');
+    expect(outcome.message).toContain('되돌리기도 실패했습니다');
+  });
+
+  it('is proven when the verify fails on the mistake and passes after the undo', async () => {
+    const ran: string[] = [];
+    const outcome = await proveMutant(mutant, verify, async (step) => {
+      ran.push(`${step.cell.id}:${step.phase}`);
+      return result(step, true);
+    });
+    expect(ran).toEqual(['p-half:mutant', 'p-check:mutant-verify', 'p-half-undo:restore', 'p-check:restored-verify']);
+    expect(outcome.status).toBe('proven');
   });
 });

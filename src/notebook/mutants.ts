@@ -23,6 +23,18 @@ export function createdByMutant(plan: MutantPlan, objects: readonly ObjectResult
 
 export type RunPlanned = (step: PlanStep) => Promise<StepReport>;
 
+/** Runs the mutant's restore steps in order; the problem of the first that fails, or undefined. */
+async function restore(plan: MutantPlan, applied: StepReport, run: RunPlanned): Promise<string | undefined> {
+  const undo = createdByMutant(plan, applied.objects);
+  for (const step of undo ? [undo, ...plan.restore] : plan.restore) {
+    const restored = await run(step);
+    if (!restored.ok) {
+      return `실수를 적용한 뒤 ${step.cell.id}를 다시 실행해 바른 상태로 되돌리지 못했습니다: ${restored.message}. mutant에 restore=셀id,...로 되돌릴 셀을 지정하세요.`;
+    }
+  }
+  return undefined;
+}
+
 function report(plan: MutantPlan, status: MutantReport['status'], message: string): MutantReport {
   const { mutant } = plan;
   return { mutantId: mutant.id, verifyId: mutant.of, file: mutant.file, line: mutant.line, status, message };
@@ -39,17 +51,16 @@ export async function proveMutant(plan: MutantPlan, verify: PlanStep, run: RunPl
   const where = `${plan.mutant.file}:${plan.mutant.line}`;
   const applied = await run(plan.apply);
   if (!applied.ok) {
-    return report(plan, 'failed', `흔한 실수(${where})를 적용하지 못했습니다: ${applied.message}. 틀린 변형도 그 자체로는 실행되어야 합니다.`);
+    // A shell mutant can fail half-way (its patch landed, a later command did not): the steps after
+    // it need the right state, so take the mistake back before reporting.
+    const restoreProblem = await restore(plan, applied, run);
+    const after = restoreProblem ? ` 되돌리기도 실패했습니다: ${restoreProblem}` : ' 바른 상태로는 되돌렸습니다.';
+    return report(plan, 'failed', `흔한 실수(${where})를 적용하지 못했습니다: ${applied.message}. 틀린 변형도 그 자체로는 실행되어야 합니다.${after}`);
   }
   const broken = await run({ ...verify, phase: 'mutant-verify', expect: 'fail', outputs: undefined, mutants: undefined });
   const caught = broken.ok;
-  const undo = createdByMutant(plan, applied.objects);
-  for (const step of undo ? [undo, ...plan.restore] : plan.restore) {
-    const restored = await run(step);
-    if (!restored.ok) {
-      return report(plan, 'not-restored', `실수를 적용한 뒤 ${step.cell.id}를 다시 실행해 바른 상태로 되돌리지 못했습니다: ${restored.message}. mutant에 restore=셀id,...로 되돌릴 셀을 지정하세요.`);
-    }
-  }
+  const restoreProblem = await restore(plan, applied, run);
+  if (restoreProblem) return report(plan, 'not-restored', restoreProblem);
   const fixed = await run({ ...verify, phase: 'restored-verify', expect: 'pass', outputs: undefined, mutants: undefined });
   if (!fixed.ok) return report(plan, 'not-restored', `바른 상태로 되돌린 뒤에도 verify(${verify.cell.id})가 실패합니다: ${fixed.message}`);
   if (!caught) {
