@@ -4,6 +4,11 @@ import { createdByMutant, proveMutant } from './mutants';
 import type { PlanStep, StepReport } from './types';
 import { planNotebook } from './plan';
 
+/** The planned main step of the verify cell `id`. */
+function verifyStep(plan: ReturnType<typeof planNotebook>, id: string): PlanStep {
+  return plan.main.flatMap((i) => (i.type === 'step' ? [i.step] : [])).find((s) => s.cell.id === id)!;
+}
+
 const md = `---
 namespace: m
 ---
@@ -37,7 +42,7 @@ metadata:
 describe('mutant planning and undo', () => {
   const parsed = parseCellsFromMarkdown(md, 'notebooks/m.md');
   const plan = planNotebook(parsed, { ci: true });
-  const verify = plan.main.flatMap((i) => (i.type === 'step' ? [i.step] : [])).find((s) => s.cell.id === 'm-check')!;
+  const verify = verifyStep(plan, 'm-check');
   const mutant = verify.mutants![0]!;
 
   it('attaches the mutant to its verify and restores with the step cells before it', () => {
@@ -81,7 +86,7 @@ kubectl rollout pause deployment/web -n m
 `;
   const parsed = parseCellsFromMarkdown(undoMd, 'notebooks/u.md');
   const plan = planNotebook(parsed, { ci: true });
-  const verify = plan.main.flatMap((i) => (i.type === 'step' ? [i.step] : [])).find((s) => s.cell.id === 'u-check')!;
+  const verify = verifyStep(plan, 'u-check');
   const [onlyUndo, withRestore] = verify.mutants!;
 
   it('restores with the undo command alone, not the step cells, and keeps the mutant timeout', () => {
@@ -122,7 +127,7 @@ kubectl delete pod gone -n m
 \`\`\`
 `, 'notebooks/p.md');
   const plan = planNotebook(parsed, { ci: true });
-  const verify = plan.main.flatMap((i) => (i.type === 'step' ? [i.step] : [])).find((s) => s.cell.id === 'p-check')!;
+  const verify = verifyStep(plan, 'p-check');
   const mutant = verify.mutants![0]!;
   const result = (step: PlanStep, ok: boolean): StepReport => ({
     cellId: step.cell.id, file: step.cell.file, line: step.cell.line, kind: step.kind, phase: step.phase, expect: step.expect,
