@@ -17,18 +17,20 @@ else
   [[ -n "$(fc-list ':charset=1f3af' family 2>/dev/null)" ]] || missing+=(fonts-noto-color-emoji)
 fi
 # Real-node mode of the local cluster (scripts/cluster/nodes.sh): containerd, runc, CNI plugins and the
-# netfilter tools for the nodes; nginx and PostgreSQL 15 are copied into the course's local images;
+# netfilter tools for the nodes; nginx, PostgreSQL 15, Redis and Python 3 are copied into the course's local images;
 # busybox is built from Debian's source package (gcc, make, dpkg-dev for `apt-get source`).
 # Only as root: real nodes need root anyway (cluster.sh falls back to kwok nodes otherwise).
 src_list=/etc/apt/sources.list.d/k8s-course-src.sources
 if [[ $(id -u) -eq 0 && "${K8S_COURSE_REAL_NODES:-1}" != 0 ]]; then
   for pair in containerd:containerd runc:runc ctr:containerd ipset:ipset conntrack:conntrack iptables:iptables \
-              ip:iproute2 nsenter:util-linux gcc:gcc make:make dpkg-source:dpkg-dev nginx:nginx-light; do
+              ip:iproute2 nsenter:util-linux gcc:gcc make:make dpkg-source:dpkg-dev nginx:nginx-light \
+              redis-server:redis-server redis-cli:redis-tools; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
   done
   [[ -x /usr/lib/cni/bridge ]] || missing+=(containernetworking-plugins)
   [[ -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql-15)
   [[ -f /usr/include/stdio.h ]] || missing+=(libc6-dev)
+  [[ -x /usr/bin/python3.11 ]] || missing+=(python3-minimal)
   if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
     cat > "$src_list" <<'EOF'
 # Added by k8s-course scripts/setup-machine.sh: source packages (busybox is built from source for the course images)

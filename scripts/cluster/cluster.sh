@@ -621,6 +621,7 @@ cmd_up() {
   check_ports
   mkdir -p "$RUN_DIR"/{pids,logs,etcd}
   chmod 700 "$RUN_DIR" "$RUN_DIR/etcd"
+  if [[ "$NODE_MODE" == real ]]; then net_choose; fi
   gen_pki
   local c
   local -a apiserver_net=(--advertise-address=127.0.0.1 --bind-address=127.0.0.1 --endpoint-reconciler-type=none)
@@ -774,9 +775,25 @@ cmd_env() {
   print_env
 }
 
+# Every up/down goes to $RUN_DIR.calls.log with the chain of processes that called it: a cluster that
+# vanished in the middle of a test run must be explainable afterwards (who ran `down`, or a second `up`).
+log_call() {
+  local p="$$" chain="" args depth=0
+  while [[ "$p" =~ ^[0-9]+$ && "$p" -gt 1 ]]; do
+    # command lines of the nearest four (the test script, npm, vitest ...); further up only the name
+    if (( depth < 4 )); then args="$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | cut -c1-160)"
+    else args="$(cat "/proc/$p/comm" 2>/dev/null)"; fi
+    chain+="${chain:+ <- }$p ${args% }"
+    p="$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null)"; depth=$((depth + 1))
+  done
+  mkdir -p "$(dirname "$RUN_DIR")"
+  printf '%s %s: %s\n' "$(date -u +%FT%TZ)" "$*" "$chain" >> "$RUN_DIR.calls.log" 2>/dev/null || true
+}
+
 main() {
   local cmd="${1:-}"
   shift || true
+  case "$cmd" in up|down) log_call "$cmd $*" ;; esac
   case "$cmd" in
     build)
       case "${1:-}${2:+ $2}" in

@@ -8,13 +8,31 @@
 
 # ---------------------------------------------------------------- settings
 NODE_SHORT=(cp w1 w2 w3)   # per-node directory and namespace suffix (unix socket paths stay short)
-# The run dir decides the /24 (10.250.N.0/24), so a second run dir gets another one.
+# The run dir decides the /24 (10.250.N.0/24), so a second run dir usually gets another one. Two run
+# dirs can hash to the same N: `up` then takes the next free number (net_pick) and remembers it in
+# $RUN_DIR/net, which every later command of that run (down, leftovers, status) reads first.
 net_number() { echo $(( $(printf '%s' "$RUN_DIR" | cksum | cut -d' ' -f1) % 200 + 20 )); }
-NET_N="$(net_number)"
-NET_PREFIX="10.250.$NET_N"
-HOST_IP="$NET_PREFIX.1"            # the API server's advertise and bind address
-NS_PREFIX="k8sc$NET_N"             # netns k8sc<N>-hub, k8sc<N>-cp ...; host veth k8sc<N>-h
-CGROUP_PREFIX="k8s-course-$NET_N"  # cgroup root of each node: /k8s-course-<N>-cp ...
+net_set() { # net_set N: every name derived from the network number
+  NET_N="$1"
+  NET_PREFIX="10.250.$NET_N"
+  HOST_IP="$NET_PREFIX.1"            # the API server's advertise and bind address
+  NS_PREFIX="k8sc$NET_N"             # netns k8sc<N>-hub, k8sc<N>-cp ...; host veth k8sc<N>-h
+  CGROUP_PREFIX="k8s-course-$NET_N"  # cgroup root of each node: /k8s-course-<N>-cp ...
+}
+net_taken() { # net_taken N: another run (or anything else) already uses 10.250.N.0/24 or its names
+  ip -o addr show 2>/dev/null | grep -qF " 10.250.$1.1/" && return 0
+  ip netns list 2>/dev/null | awk '{print $1}' | grep -q "^k8sc$1-" && return 0
+  ip -o link show "k8sc$1-h" >/dev/null 2>&1
+}
+net_pick() { # the hashed number, or the next free one after it (20-219, wrapping)
+  local n k; n="$(net_number)"
+  for k in $(seq 0 199); do
+    net_taken "$n" || { echo "$n"; return 0; }
+    n=$(( (n - 20 + 1) % 200 + 20 ))
+  done
+  return 1
+}
+net_set "$(cat "$RUN_DIR/net" 2>/dev/null || net_number)"
 CLUSTER_DNS="10.96.0.10"
 node_ip() { echo "$NET_PREFIX.$((11 + $1))"; }
 node_dir() { echo "$RUN_DIR/nodes/${NODE_SHORT[$1]}"; }
@@ -62,7 +80,8 @@ build_nodes() {
 # Images: cached by a hash of images/ (the recipe), the Debian packages copied into them and the add-ons.
 images_key() {
   { cd "$SCRIPT_DIR/images" && LC_ALL=C ls | while read -r f; do echo "$f"; cat "$f"; done
-    dpkg-query -W -f '${Package} ${Version}\n' nginx-light nginx-common postgresql-15 libc6 2>/dev/null
+    dpkg-query -W -f '${Package} ${Version}\n' nginx-light nginx-common postgresql-15 libc6 redis-server redis-tools 2>/dev/null
+    go env GOVERSION
     apt-cache policy busybox 2>/dev/null | sed -n 's/^ *Candidate: //p'
     echo "$NODES_BIN"
   } | sha256sum | cut -c1-16
@@ -103,6 +122,7 @@ real_nodes_blocker() {
   done
   [[ -x /usr/lib/cni/bridge && -x /usr/lib/cni/host-local && -x /usr/lib/cni/portmap ]] || missing+=(containernetworking-plugins)
   [[ -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql-15)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   (( ${#missing[@]} == 0 )) || { echo "필요한 프로그램이 없습니다: ${missing[*]} (bash scripts/setup-machine.sh 로 설치)"; return; }
   ip netns list >/dev/null 2>&1 || echo "ip netns 를 쓸 수 없습니다"
 }
@@ -114,11 +134,17 @@ real_nodes_possible() {
 }
 
 # ---------------------------------------------------------------- network
+net_choose() { # before the PKI (the API server certificate names HOST_IP): a free network number, remembered
+  local n; n="$(net_pick)" || die "no free 10.250.N.0/24 (N 20-219) for the node network: stop other real-node runs (cluster.sh down)"
+  [[ "$n" == "$(net_number)" ]] || log "10.250.$(net_number).0/24 is taken (another run dir?): using 10.250.$n.0/24"
+  net_set "$n"
+  APISERVER_HOST="$HOST_IP"
+  static_pods_set_mode # the static-pod API server's address is the control-plane node's, on this network
+  printf '%s\n' "$NET_N" > "$RUN_DIR/net"
+}
+
 net_up() {
   local hub="$NS_PREFIX-hub" i ns ip j
-  if ip -o addr show 2>/dev/null | grep -qF " $HOST_IP/"; then
-    die "$HOST_IP is already on an interface of this machine (another run dir with the same network number?); choose another K8S_COURSE_RUN_DIR"
-  fi
   ip netns add "$hub"
   ip -n "$hub" link add br0 type bridge
   ip -n "$hub" link set br0 up
@@ -141,7 +167,6 @@ net_up() {
     # Pods reach the API server (on the host side) as their node: the host has no route to pod IPs.
     in_ns "$ns" iptables -w -t nat -A POSTROUTING -s "$POD_CIDR" -d "$HOST_IP/32" -j MASQUERADE
   done
-  printf '%s\n' "$NET_N" > "$RUN_DIR/net"
 }
 
 pod_routes() { # pod_routes: each node netns routes the other nodes' pod CIDRs via their node IP
@@ -222,7 +247,8 @@ disabled_plugins = ["io.containerd.snapshotter.v1.aufs", "io.containerd.snapshot
   sandbox_image = "registry.k8s.io/pause:3.10"
   # the sandbox lacks CAP_SYS_RESOURCE: pause's oom_score_adj -998 would make runc fail
   restrict_oom_score_adj = true
-  # pod network namespaces under this node's state dir, not /run/netns: `down` unmounts exactly ours
+  # pod network namespaces under this node's state dir, not /run/netns: down unmounts exactly ours
+  # (no backquotes in this unquoted heredoc: bash would run them as a command)
   netns_mounts_under_state_dir = true
   stream_server_address = "127.0.0.1"
   enable_selinux = false
@@ -327,6 +353,10 @@ import_images() { # import_images I: every course image into node I's containerd
   while IFS=$'\t' read -r f _; do
     ctr --address "$d/containerd.sock" -n k8s.io images import --no-unpack=false "$IMAGES/$f" >/dev/null || return 1
   done < "$IMAGES/images.tsv"
+  local src alias
+  while IFS=$'\t' read -r src alias; do
+    ctr --address "$d/containerd.sock" -n k8s.io images tag --force "$src" "$alias" >/dev/null || return 1
+  done < <(cat "$IMAGES/aliases.tsv" 2>/dev/null)
 }
 
 all_nodes_registered() { (( $(kc get nodes --no-headers 2>/dev/null | wc -l) == ${#NODES[@]} )); }

@@ -6,7 +6,9 @@
 #
 #   build.sh OUT ADDON_BIN PAUSE_C BUSYBOX_SRC_DIR
 #
-# OUT gets one NAME.tar per image and images.tsv (file<TAB>tag...).
+# OUT gets one NAME.tar per image, images.tsv (file<TAB>tag...) and aliases.tsv (tag<TAB>alias): names
+# a docker-archive cannot carry (a digest reference such as name@sha256:...), given at import with
+# `ctr images tag`, so that a pod naming the image by that digest finds it.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OUT="$1" ADDONS="$2" PAUSE_C="$3" BBSRC="$4"
@@ -14,6 +16,7 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/k8s-course-images.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT"
 : > "$OUT/images.tsv"
+: > "$OUT/aliases.tsv"
 log() { printf '[images] %s\n' "$*" >&2; }
 
 # archive NAME ROOTFS CONFIG_JSON TAG...: write OUT/NAME.tar (docker-archive, one layer)
@@ -65,6 +68,7 @@ root:x:0:0:root:/root:/bin/sh
 daemon:x:1:1:daemon:/usr/sbin:/bin/false
 nginx:x:101:101:nginx user:/nonexistent:/bin/false
 postgres:x:999:999::/var/lib/postgresql:/bin/sh
+redis:x:998:998::/data:/bin/false
 nobody:x:65534:65534:nobody:/home:/bin/false
 EOF
   cat > "$r/etc/group" <<'EOF'
@@ -72,6 +76,7 @@ root:x:0:
 daemon:x:1:
 nginx:x:101:
 postgres:x:999:
+redis:x:998:
 nogroup:x:65534:
 nobody:x:65534:
 EOF
@@ -139,6 +144,28 @@ mkdir -p "$r/usr/lib/locale"; cp -a /usr/lib/locale/C.utf8 "$r/usr/lib/locale/"
 mkdir -p "$r/usr/local/bin"; install -m 755 "$HERE/postgres-entrypoint.sh" "$r/usr/local/bin/docker-entrypoint.sh"
 archive postgres "$r" "{\"Entrypoint\":[\"/usr/local/bin/docker-entrypoint.sh\"],\"Env\":[\"PATH=$pg/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"PGDATA=/var/lib/postgresql/data\",\"TZ=Etc/UTC\",\"LANG=C.UTF-8\"],\"ExposedPorts\":{\"5432/tcp\":{}},\"StopSignal\":\"SIGINT\"}" \
   docker.io/library/postgres:16 docker.io/library/postgres:15 docker.io/library/postgres:latest
+
+# ------------------------------------------------------------ redis (Debian redis-server 7.0)
+log "redis"
+r="$WORK/redis"; cp -a "$bb" "$r"
+copy_bin "$r" /usr/bin/redis-server /usr/bin/redis-cli
+mkdir -p "$r/data" "$r/usr/local/bin"
+install -m 755 "$HERE/redis-entrypoint.sh" "$r/usr/local/bin/docker-entrypoint.sh"
+archive redis "$r" "{\"Entrypoint\":[\"/usr/local/bin/docker-entrypoint.sh\"],\"Cmd\":[\"redis-server\"],\"Env\":[\"$PATHS\"],\"WorkingDir\":\"/data\",\"ExposedPorts\":{\"6379/tcp\":{}}}" \
+  docker.io/library/redis:7 docker.io/library/redis:7.4 docker.io/library/redis:latest
+
+# ------------------------------------------------------------ Go stand-ins (see each .go file: what they imitate)
+gobuild() { (cd "$HERE" && CGO_ENABLED=0 GO111MODULE=off GOFLAGS= nice -n 10 go build -trimpath -ldflags "-s -w" -o "$2" "$1"); }
+log "hpa-example (stand-in: hpa-example.go)"
+r="$WORK/hpa-example"; base_files "$r"; gobuild hpa-example.go "$r/hpa-example"
+archive hpa-example "$r" '{"Entrypoint":["/hpa-example"],"ExposedPorts":{"80/tcp":{}}}' registry.k8s.io/hpa-example:latest
+# the course pins the image by digest; containerd finds a digest reference only under that exact name
+printf '%s\t%s\n' registry.k8s.io/hpa-example:latest \
+  registry.k8s.io/hpa-example@sha256:581697a37f0e136db86d6b30392f0db40ce99c8248a7044c770012f4e8491544 >> "$OUT/aliases.tsv"
+log "prometheus-example-app (stand-in: prometheus-example-app.go)"
+r="$WORK/prometheus-example-app"; base_files "$r"; gobuild prometheus-example-app.go "$r/prometheus-example-app"
+archive prometheus-example-app "$r" '{"Entrypoint":["/prometheus-example-app"],"ExposedPorts":{"8080/tcp":{}}}' \
+  quay.io/brancz/prometheus-example-app:v0.5.0
 
 # ------------------------------------------------------------ add-ons (CoreDNS, metrics-server)
 log "coredns, metrics-server"
