@@ -26,7 +26,8 @@ for p in 3000 7777; do
   if port_busy "$p"; then echo "포트 $p를 다른 프로그램이 쓰고 있습니다. npm start 등을 끄고 다시 실행하세요." >&2; exit 2; fi
 done
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/k8s-course-fresh.XXXXXX")"
+# A short path: the real-node run dirs under this HOME hold unix sockets (at most 107 bytes, cluster.sh RUN_DIR_MAX).
+work="$(mktemp -d /tmp/kf.XXXXXX)"
 cleanup() {
   [[ -n "${start_pid:-}" ]] && kill -- "-$start_pid" 2>/dev/null
   # The test command stops the cluster it started; this is for an interrupted run.

@@ -621,7 +621,10 @@ cmd_up() {
   check_ports
   mkdir -p "$RUN_DIR"/{pids,logs,etcd}
   chmod 700 "$RUN_DIR" "$RUN_DIR/etcd"
-  if [[ "$NODE_MODE" == real ]]; then net_choose; fi
+  if [[ "$NODE_MODE" == real ]]; then
+    local long; if long="$(run_dir_too_long)"; then rm -rf "$RUN_DIR"; die "$long"; fi
+    net_choose
+  fi
   gen_pki
   local c
   local -a apiserver_net=(--advertise-address=127.0.0.1 --bind-address=127.0.0.1 --endpoint-reconciler-type=none)

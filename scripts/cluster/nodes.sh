@@ -36,6 +36,13 @@ net_set "$(cat "$RUN_DIR/net" 2>/dev/null || net_number)"
 CLUSTER_DNS="10.96.0.10"
 node_ip() { echo "$NET_PREFIX.$((11 + $1))"; }
 node_dir() { echo "$RUN_DIR/nodes/${NODE_SHORT[$1]}"; }
+# The kubelet's unix sockets under a node dir (kubelet/pod-resources/<10 digits>) must fit in 107 bytes:
+# with a longer run dir the kubelet exits with "bind: invalid argument" (seen with a HOME deep in /tmp).
+RUN_DIR_MAX=60
+run_dir_too_long() {
+  (( ${#RUN_DIR} <= RUN_DIR_MAX )) && return 1
+  echo "실행 디렉터리 경로가 너무 깁니다(${#RUN_DIR}자, 최대 ${RUN_DIR_MAX}자): $RUN_DIR. 노드의 유닉스 소켓 경로가 108바이트를 넘어 kubelet이 뜨지 못합니다. K8S_COURSE_RUN_DIR을 짧은 경로(예: /tmp/k8s-run)로 지정하세요."
+}
 node_ns() { echo "$NS_PREFIX-${NODE_SHORT[$1]}"; }
 in_ns() { local ns="$1"; shift; nsenter --net="/run/netns/$ns" -- "$@"; } # not `ip netns exec`: it remounts /sys
 

@@ -19,7 +19,8 @@ import { expectDownLeavesNothing } from './real-node-down';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clusterScript = resolve(repoRoot, 'scripts', 'cluster', 'cluster.sh');
 const cacheRoot = process.env.K8S_COURSE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'k8s-course', 'cluster');
-const runDir = join(cacheRoot, 'run-it-real');
+// K8S_COURSE_IT_REAL_RUN_DIR: e.g. a long path, to check that the nodes' sockets still fit (nodes_root in nodes.sh)
+const runDir = process.env.K8S_COURSE_IT_REAL_RUN_DIR ?? join(cacheRoot, 'run-it-real');
 
 // Ports of this file's own cluster (the default ones + 9000: apart from the default cluster's and the helpers').
 const clusterEnv: NodeJS.ProcessEnv = {
