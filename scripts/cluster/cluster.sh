@@ -781,22 +781,28 @@ cmd_env() {
 # Every up/down goes to $RUN_DIR.calls.log with the chain of processes that called it: a cluster that
 # vanished in the middle of a test run must be explainable afterwards (who ran `down`, or a second `up`).
 log_call() {
-  local p="$$" chain="" args depth=0
+  # Diagnostics only, so pure bash: it must neither need a tool nor stop `up` (e.g. on a PATH without tr/awk).
+  local p="$$" chain="" args a stat depth=0
   while [[ "$p" =~ ^[0-9]+$ && "$p" -gt 1 ]]; do
+    args=""
     # command lines of the nearest four (the test script, npm, vitest ...); further up only the name
-    if (( depth < 4 )); then args="$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | cut -c1-160)"
-    else args="$(cat "/proc/$p/comm" 2>/dev/null)"; fi
+    if (( depth < 4 )); then
+      while IFS= read -r -d '' a; do args+="$a "; done < "/proc/$p/cmdline" 2>/dev/null
+      args="${args:0:160}"
+    else IFS= read -r args < "/proc/$p/comm" 2>/dev/null; fi
     chain+="${chain:+ <- }$p ${args% }"
-    p="$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null)"; depth=$((depth + 1))
+    IFS= read -r stat < "/proc/$p/stat" 2>/dev/null || break
+    stat="${stat##*) }"; read -r _ p _ <<< "$stat"; depth=$((depth + 1))
   done
-  mkdir -p "$(dirname "$RUN_DIR")"
-  printf '%s %s: %s\n' "$(date -u +%FT%TZ)" "$*" "$chain" >> "$RUN_DIR.calls.log" 2>/dev/null || true
+  mkdir -p "${RUN_DIR%/*}" 2>/dev/null
+  printf '%s %s: %s\n' "$(date -u +%FT%TZ)" "$*" "$chain" >> "$RUN_DIR.calls.log" 2>/dev/null
+  return 0
 }
 
 main() {
   local cmd="${1:-}"
   shift || true
-  case "$cmd" in up|down) log_call "$cmd $*" ;; esac
+  case "$cmd" in up|down) log_call "$cmd $*" || true ;; esac
   case "$cmd" in
     build)
       case "${1:-}${2:+ $2}" in
