@@ -28,6 +28,7 @@ const json = (res: http.ServerResponse, code: number, body: unknown, headers: Re
   res.end(JSON.stringify(body));
 };
 
+let lingeringGets = 0;
 const live = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'same', namespace: 'lab', resourceVersion: '7', uid: 'u' }, data: { a: '1' } };
 
 function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
@@ -52,6 +53,14 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
   }
   if (p === '/api/v1/namespaces/lab/configmaps/same') {
     if (req.method === 'GET' || req.method === 'PATCH') return json(res, 200, live);
+  }
+  // terminating objects: "lingering" is gone after two more GETs, "stuck" (a finalizer) never goes
+  if (p === '/api/v1/namespaces/lab/configmaps/lingering' || p === '/api/v1/namespaces/lab/configmaps/stuck') {
+    const name = p.split('/').pop()!;
+    const terminating = { ...live, metadata: { ...live.metadata, name, uid: `uid-${name}`, deletionTimestamp: '2026-01-01T00:00:00Z' } };
+    if (req.method === 'DELETE') return json(res, 200, terminating);
+    if (req.method === 'GET' && name === 'lingering' && (lingeringGets += 1) > 2) return json(res, 404, { kind: 'Status', code: 404, reason: 'NotFound' });
+    if (req.method === 'GET') return json(res, 200, terminating);
   }
   if (p === '/api/v1/namespaces/lab/configmaps/changed') {
     if (req.method === 'GET') return json(res, 200, { ...live, metadata: { ...live.metadata, name: 'changed' } });
@@ -191,6 +200,24 @@ describe('deleteObjects and diffObjects', () => {
     expect(results.map((r) => r.status)).toEqual(['deleted', 'not-found', 'not-found']);
     const del = seen.find((s) => s.method === 'DELETE')!;
     expect(del.url.searchParams.get('propagationPolicy')).toBe('Background');
+  });
+
+  it('waits, when asked, until a terminating object is gone, as kubectl delete does', async () => {
+    const before = seen.length;
+    const [result] = await deleteObjects(target, [cm('lingering')], { waitGoneMs: 5_000 });
+    expect(result).toMatchObject({ status: 'deleted' });
+    expect(result!.message).toContain('사라진 것까지 확인');
+    expect(seen.slice(before).filter((s) => s.method === 'GET' && s.url.pathname.endsWith('/lingering'))).toHaveLength(3);
+  });
+
+  it('says so when the object is still there after the wait (a finalizer), and does not wait without waitGoneMs', async () => {
+    const [stuck] = await deleteObjects(target, [cm('stuck')], { waitGoneMs: 600 });
+    expect(stuck!.message).toContain('초 안에 사라지지 않았습니다');
+    expect(stuck!.message).toContain('kubectl get configmaps stuck -n lab -o yaml');
+    const before = seen.length;
+    const [quick] = await deleteObjects(target, [cm('stuck')]);
+    expect(quick!.message).not.toContain('사라지지');
+    expect(seen.slice(before).map((s) => s.method)).not.toContain('GET');
   });
 
   it('diffs the dry-run result against the live object', async () => {

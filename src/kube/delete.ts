@@ -3,11 +3,29 @@ import { resourcePath } from './discovery';
 import { kubeRequest } from './http';
 import { isFoundationKind } from './apply';
 import { baseResult, failed, headOf, isResult, settle } from './object';
-import type { KubeObject, KubeTarget, ObjectOptions, ObjectResult } from './types';
+import type { DeleteOptions, KubeObject, KubeTarget, ObjectResult } from './types';
 
 const DEFAULT_CONCURRENCY = 8;
+const GONE_POLL_MS = 250;
 
-async function deleteOne(target: KubeTarget, object: KubeObject, opts: ObjectOptions): Promise<ObjectResult> {
+const uidOf = (body: unknown): string | undefined => {
+  const metadata = (body as { metadata?: { uid?: unknown } } | undefined)?.metadata;
+  return typeof metadata?.uid === 'string' ? metadata.uid : undefined;
+};
+
+/** true once the object is gone (404) or replaced by a new one with another UID; false when `waitMs` ran out. */
+async function waitGone(target: KubeTarget, path: string, uid: string | undefined, waitMs: number, requestMs: number | undefined): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const response = await kubeRequest(target, { method: 'GET', path, timeoutMs: requestMs });
+    if (response.status === 404) return true;
+    if (response.status < 300 && uid && uidOf(response.body) !== uid) return true;
+    if (Date.now() + GONE_POLL_MS > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, GONE_POLL_MS));
+  }
+}
+
+async function deleteOne(target: KubeTarget, object: KubeObject, opts: DeleteOptions): Promise<ObjectResult> {
   const head = await headOf(target, object, opts, false);
   if (isResult(head)) return head.reason === 'NoKindMatch' ? { ...head, status: 'not-found' } : head;
   const response = await kubeRequest(target, {
@@ -19,15 +37,28 @@ async function deleteOne(target: KubeTarget, object: KubeObject, opts: ObjectOpt
   const base = { ...baseResult(object), namespace: head.namespace, code: response.status, warnings: response.warnings };
   if (response.status === 404) return { ...base, status: 'not-found', message: '이미 없습니다.' };
   if (response.status >= 300) return failed(object, head, response, 'delete', target.user);
-  return { ...base, status: 'deleted', message: opts.dryRun ? '서버 dry-run 통과: 삭제됩니다.' : '삭제했습니다 (하위 객체는 백그라운드에서 정리됩니다).' };
+  if (opts.dryRun) return { ...base, status: 'deleted', message: '서버 dry-run 통과: 삭제됩니다.' };
+  if (opts.waitGoneMs && !isFoundationKind(object)) {
+    const path = resourcePath(head.info, head.namespace, head.name);
+    if (!(await waitGone(target, path, uidOf(response.body), opts.waitGoneMs, opts.timeoutMs))) {
+      return {
+        ...base,
+        status: 'deleted',
+        message: `삭제를 요청했지만 ${Math.round(opts.waitGoneMs / 1000)}초 안에 사라지지 않았습니다(종료 중이거나 finalizer가 남아 있음). kubectl get ${head.info.resource} ${head.name}${head.namespace ? ` -n ${head.namespace}` : ''} -o yaml로 확인하세요.`,
+      };
+    }
+    return { ...base, status: 'deleted', message: '삭제했고, 사라진 것까지 확인했습니다 (하위 객체는 백그라운드에서 정리됩니다).' };
+  }
+  return { ...base, status: 'deleted', message: '삭제했습니다 (하위 객체는 백그라운드에서 정리됩니다).' };
 }
 
 /**
  * Deletes each object (propagationPolicy=Background, so a Deployment's ReplicaSets
  * and Pods go too). Missing objects, and kinds the cluster does not serve, are
  * `not-found`, not errors: resetting a lab twice must be fine. Namespaces and CRDs go last.
+ * With `waitGoneMs`, each other object is also waited for until it is gone, as `kubectl delete` does.
  */
-export async function deleteObjects(target: KubeTarget, objects: readonly KubeObject[], opts: ObjectOptions = {}): Promise<ObjectResult[]> {
+export async function deleteObjects(target: KubeTarget, objects: readonly KubeObject[], opts: DeleteOptions = {}): Promise<ObjectResult[]> {
   const results = new Array<ObjectResult>(objects.length);
   const indexed = objects.map((object, index) => ({ object, index }));
   await mapLimit(

@@ -61,6 +61,15 @@ export interface ObjectOptions {
   concurrency?: number;
 }
 
+export interface DeleteOptions extends ObjectOptions {
+  /**
+   * Like `kubectl delete` (which waits by default): after the API accepted the delete, wait up to this many
+   * milliseconds until the object is gone (graceful termination, finalizers), so the next step does not see a
+   * terminating pod. Namespaces and CRDs are not waited for: their contents can take minutes. 0 or unset: no wait.
+   */
+  waitGoneMs?: number;
+}
+
 export interface ApplyOptions extends ObjectOptions {
   /** Server-side apply field manager (default `k8s-course`). */
   fieldManager?: string;

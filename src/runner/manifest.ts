@@ -1,4 +1,4 @@
-import type { ApplyOptions, KubeObject, KubeTarget, ObjectOptions, ObjectResult } from '../kube/types';
+import type { ApplyOptions, DeleteOptions, KubeObject, KubeTarget, ObjectResult } from '../kube/types';
 import { manifestLines, objectsFailed, rejectionMatches } from './manifest-results';
 import type { OutputListener, RunResult } from './types';
 
@@ -7,7 +7,7 @@ export type ManifestAction = 'apply' | 'dry-run' | 'diff' | 'delete';
 /** The part of src/kube the runner uses; injectable so tests can run without a cluster. */
 export interface KubeOperations {
   applyObjects(target: KubeTarget, objects: KubeObject[], options: ApplyOptions): Promise<ObjectResult[]>;
-  deleteObjects(target: KubeTarget, objects: KubeObject[], options: ObjectOptions): Promise<ObjectResult[]>;
+  deleteObjects(target: KubeTarget, objects: KubeObject[], options: DeleteOptions): Promise<ObjectResult[]>;
   diffObjects(target: KubeTarget, objects: KubeObject[], options: ApplyOptions): Promise<ObjectResult[]>;
 }
 
@@ -82,7 +82,9 @@ export async function runManifest(objects: KubeObject[], action: ManifestAction,
       case 'diff':
         return kube.diffObjects(options.target, objects, apply);
       case 'delete':
-        return kube.deleteObjects(options.target, objects, common);
+        // As `kubectl delete`: until the objects are gone, so the next cell does not see a terminating pod
+        // (on real nodes a pod takes its grace period). Capped below the action's timeout, which then still reports.
+        return kube.deleteObjects(options.target, objects, { ...common, waitGoneMs: Math.max(0, Math.min(timeoutMs - 5_000, 90_000)) });
     }
   };
 
