@@ -1,11 +1,10 @@
 import { kubeRequest } from './http';
+import { sleep } from './sleep';
 import type { KubeTarget } from './types';
 
 interface CrdStatus {
   status?: { conditions?: { type: string; status: string; message?: string }[] };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until every named CRD reports Established (its API is served). Resolves with

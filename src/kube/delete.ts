@@ -3,6 +3,7 @@ import { resourcePath } from './discovery';
 import { kubeRequest } from './http';
 import { isFoundationKind } from './apply';
 import { baseResult, failed, headOf, isResult, settle } from './object';
+import { sleep } from './sleep';
 import type { DeleteOptions, KubeObject, KubeTarget, ObjectResult } from './types';
 
 const DEFAULT_CONCURRENCY = 8;
@@ -21,7 +22,7 @@ async function waitGone(target: KubeTarget, path: string, uid: string | undefine
     if (response.status === 404) return true;
     if (response.status < 300 && uid && uidOf(response.body) !== uid) return true;
     if (Date.now() + GONE_POLL_MS > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, GONE_POLL_MS));
+    await sleep(GONE_POLL_MS);
   }
 }
 

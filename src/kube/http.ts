@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeUnreachableError } from './errors';
 import { unreachableMessage } from './messages';
+import { sleep } from './sleep';
 import type { KubeTarget } from './types';
 import { parseWarningHeaders, warningHeaderValues } from './warnings';
 
@@ -175,8 +176,6 @@ function decode(raw: RawResponse): unknown {
   }
   return raw.text;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One API call. Resolves with any HTTP status (callers turn statuses into results);
