@@ -62,6 +62,11 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse, body: strin
     if (req.method === 'GET' && name === 'lingering' && (lingeringGets += 1) > 2) return json(res, 404, { kind: 'Status', code: 404, reason: 'NotFound' });
     if (req.method === 'GET') return json(res, 200, terminating);
   }
+  // RBAC that allows delete but not get
+  if (p === '/api/v1/namespaces/lab/configmaps/unseen') {
+    if (req.method === 'DELETE') return json(res, 200, { ...live, metadata: { ...live.metadata, name: 'unseen', uid: 'uid-unseen' } });
+    if (req.method === 'GET') return json(res, 403, { kind: 'Status', code: 403, reason: 'Forbidden' });
+  }
   if (p === '/api/v1/namespaces/lab/configmaps/changed') {
     if (req.method === 'GET') return json(res, 200, { ...live, metadata: { ...live.metadata, name: 'changed' } });
     if (req.method === 'PATCH') return json(res, 200, { ...live, metadata: { ...live.metadata, name: 'changed', resourceVersion: '8' }, data: { a: '2' } });
@@ -218,6 +223,17 @@ describe('deleteObjects and diffObjects', () => {
     const [quick] = await deleteObjects(target, [cm('stuck')]);
     expect(quick!.message).not.toContain('사라지지');
     expect(seen.slice(before).map((s) => s.method)).not.toContain('GET');
+  });
+
+  it('stops waiting at the first 403 on GET and says it could not check, instead of waiting the whole time', async () => {
+    const before = seen.length;
+    const started = Date.now();
+    const [result] = await deleteObjects(target, [cm('unseen')], { waitGoneMs: 10_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result).toMatchObject({ status: 'deleted' });
+    expect(result!.message).toContain('확인하지 못했습니다');
+    expect(result!.message).toContain('kubectl auth can-i get configmaps -n lab');
+    expect(seen.slice(before).filter((s) => s.method === 'GET' && s.url.pathname.endsWith('/unseen'))).toHaveLength(1);
   });
 
   it('diffs the dry-run result against the live object', async () => {

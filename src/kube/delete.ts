@@ -14,14 +14,21 @@ const uidOf = (body: unknown): string | undefined => {
   return typeof metadata?.uid === 'string' ? metadata.uid : undefined;
 };
 
-/** true once the object is gone (404) or replaced by a new one with another UID; false when `waitMs` ran out. */
-async function waitGone(target: KubeTarget, path: string, uid: string | undefined, waitMs: number, requestMs: number | undefined): Promise<boolean> {
+type GoneWait = { outcome: 'gone' } | { outcome: 'timeout' } | { outcome: 'unreadable'; code: number };
+
+/**
+ * 'gone' once the object is 404 or replaced by a new one with another UID; 'timeout' when `waitMs` ran out.
+ * A 401/403 on GET (RBAC that allows delete but not get) will not change while we wait, so it ends the wait
+ * at once as 'unreadable'; other errors (5xx, 429) are transient and polled through.
+ */
+async function waitGone(target: KubeTarget, path: string, uid: string | undefined, waitMs: number, requestMs: number | undefined): Promise<GoneWait> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const response = await kubeRequest(target, { method: 'GET', path, timeoutMs: requestMs });
-    if (response.status === 404) return true;
-    if (response.status < 300 && uid && uidOf(response.body) !== uid) return true;
-    if (Date.now() + GONE_POLL_MS > deadline) return false;
+    if (response.status === 404) return { outcome: 'gone' };
+    if (response.status < 300 && uid && uidOf(response.body) !== uid) return { outcome: 'gone' };
+    if (response.status === 401 || response.status === 403) return { outcome: 'unreadable', code: response.status };
+    if (Date.now() + GONE_POLL_MS > deadline) return { outcome: 'timeout' };
     await sleep(GONE_POLL_MS);
   }
 }
@@ -41,7 +48,15 @@ async function deleteOne(target: KubeTarget, object: KubeObject, opts: DeleteOpt
   if (opts.dryRun) return { ...base, status: 'deleted', message: '서버 dry-run 통과: 삭제됩니다.' };
   if (opts.waitGoneMs && !isFoundationKind(object)) {
     const path = resourcePath(head.info, head.namespace, head.name);
-    if (!(await waitGone(target, path, uidOf(response.body), opts.waitGoneMs, opts.timeoutMs))) {
+    const wait = await waitGone(target, path, uidOf(response.body), opts.waitGoneMs, opts.timeoutMs);
+    if (wait.outcome === 'unreadable') {
+      return {
+        ...base,
+        status: 'deleted',
+        message: `삭제를 요청했지만 사라졌는지는 확인하지 못했습니다: 이 사용자(${target.user ?? '현재 컨텍스트'})에게 ${head.info.resource} 조회(get) 권한이 없습니다 (HTTP ${wait.code}). kubectl auth can-i get ${head.info.resource}${head.namespace ? ` -n ${head.namespace}` : ''}로 확인하세요.`,
+      };
+    }
+    if (wait.outcome === 'timeout') {
       return {
         ...base,
         status: 'deleted',

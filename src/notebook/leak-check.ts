@@ -6,6 +6,7 @@
  */
 import type { ParsedFile } from '../core';
 import type { InventoryItem } from '../kube/inventory';
+import { sleep } from '../kube/sleep';
 import { DELETING_NOTE, findLeaks } from './leaks';
 import { notebookFailed } from './summary';
 import type { NotebookReport } from './types';
@@ -13,8 +14,6 @@ import type { NotebookReport } from './types';
 const isDeleting = (leak: string): boolean => leak.endsWith(DELETING_NOTE);
 
 export type Inventory = () => Promise<InventoryItem[]>;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const keepsState = (parsed: ParsedFile): boolean => parsed.frontMatter['keeps-state'] === true;
 

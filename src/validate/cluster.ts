@@ -11,6 +11,7 @@ import {
   type KubeTarget,
   type ObjectResult,
 } from '../kube';
+import { sleep } from '../kube/sleep';
 import type { ObjectItem } from './collect';
 import { RunError } from './errors';
 import { explain } from './explain';
@@ -71,8 +72,6 @@ async function prepareNamespaces(
   }
   return failed;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForNamespacesGone(target: KubeTarget, names: readonly string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
