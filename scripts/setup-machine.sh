@@ -31,6 +31,7 @@ if [[ $(id -u) -eq 0 && "${K8S_COURSE_REAL_NODES:-1}" != 0 ]]; then
   [[ -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql-15)
   [[ -f /usr/include/stdio.h ]] || missing+=(libc6-dev)
   [[ -x /usr/bin/python3.11 ]] || missing+=(python3-minimal)
+  [[ -f /usr/lib/python3.11/http/server.py ]] || missing+=(libpython3.11-stdlib)
   if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
     cat > "$src_list" <<'EOF'
 # Added by k8s-course scripts/setup-machine.sh: source packages (busybox is built from source for the course images)

@@ -87,7 +87,7 @@ build_nodes() {
 # Images: cached by a hash of images/ (the recipe), the Debian packages copied into them and the add-ons.
 images_key() {
   { cd "$SCRIPT_DIR/images" && LC_ALL=C ls | while read -r f; do echo "$f"; cat "$f"; done
-    dpkg-query -W -f '${Package} ${Version}\n' nginx-light nginx-common postgresql-15 libc6 redis-server redis-tools 2>/dev/null
+    dpkg-query -W -f '${Package} ${Version}\n' nginx-light nginx-common postgresql-15 libc6 redis-server redis-tools python3.11-minimal libpython3.11-stdlib 2>/dev/null
     go env GOVERSION
     apt-cache policy busybox 2>/dev/null | sed -n 's/^ *Candidate: //p'
     echo "$NODES_BIN"
@@ -411,6 +411,7 @@ start_nodes() {
   done
   wait_until "all ${#NODES[@]} nodes Ready" nodes_ready || fail_up
   log "all ${#NODES[@]} real nodes Ready ($(since "$t0"))"
+  if static_pods; then static_pods_wait_mirrors "$t0" || fail_up; fi
 }
 pod_cidrs_assigned() {
   (( $(kc get nodes -o jsonpath='{range .items[*]}{.spec.podCIDR}{"\n"}{end}' | grep -c .) == ${#NODES[@]} ))

@@ -245,7 +245,10 @@ spec:
     - --authorization-kubeconfig=/etc/kubernetes/$conf
     - --bind-address=127.0.0.1
     - --kubeconfig=/etc/kubernetes/$conf
-    - --leader-elect=false
+    - --leader-elect=true
+    - --leader-elect-lease-duration=60s
+    - --leader-elect-renew-deadline=40s
+    - --leader-elect-retry-period=5s
     - --profiling=false
     - --secure-port=$port
 EOF
@@ -387,6 +390,20 @@ node_mount_args() { static_pods && echo "--mount=$(node_dir "$1")/ns/mnt"; retur
 static_pods_wait_api() {
   wait_until "kube-apiserver /readyz (static pod on ${NODES[0]})" readyz || return 1
   log "kube-apiserver (static pod) ready ($(since "$1"))"
+}
+
+# The kubelet makes the mirror pods only after its node registered, a while after the API server answers:
+# `up` is not done before kube-system lists all four and they are Ready (Day 1's first cells read them).
+static_pods_mirrors_ready() {
+  local c ready
+  for c in etcd kube-apiserver kube-controller-manager kube-scheduler; do
+    ready="$(kc get pod -n kube-system "$c-${NODES[0]}" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null)" || return 1
+    [[ "$ready" == True ]] || return 1
+  done
+}
+static_pods_wait_mirrors() {
+  wait_until "the control plane's mirror pods in kube-system" static_pods_mirrors_ready || return 1
+  log "control-plane mirror pods Ready ($(since "$1"))"
 }
 
 # `cluster.sh node-service SHORT VERB`: systemctl for the kubelet of one node (called by the node's

@@ -31,4 +31,14 @@ describe("the page's decision for a cell's needs", () => {
     expect(note?.unmet.map((u) => u.need)).toEqual(['internet', 'addon:metrics-server']);
     expect(note?.skipped).toBe('건너뜀: 인터넷, metrics-server(메트릭 API) 필요');
   });
+
+  it('registry images: run on simulated nodes (nothing is pulled) and with internet, skip on real nodes without it', () => {
+    const real = declaredCapabilities('containers').capabilities!;
+    expect(cellNeedsNote(['registry-images'], KWOK)).toBeUndefined();
+    expect(cellNeedsNote(['registry-images'], { ...real, internet: true })).toBeUndefined();
+    const note = cellNeedsNote(['registry-images'], real);
+    expect(note?.skipped).toBe('건너뜀: 레지스트리에서 받는 이미지 필요');
+    expect(note?.message).toContain('로컬 이미지 세트에 없는 이미지');
+    expect(declaredCapabilities('containers,registry-images').capabilities!.internet).toBe(true);
+  });
 });

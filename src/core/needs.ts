@@ -9,8 +9,12 @@
  * `kind-node`: a node shell into the cluster's nodes (`docker exec NODE ...`, crictl, systemctl kubelet) and
  * a kubeadm control plane of static pods (kind, or scripts/cluster's `--control-plane static-pods`).
  * `kind-cluster`: kind itself (`kind create cluster`, `docker pause` of a node container, cloud-provider-kind).
+ * `registry-images`: the cell's pods run images that are not in the course's local image set (Elasticsearch,
+ * RabbitMQ, ...) or Secrets an operator installed from the internet makes, so they only get Ready where
+ * images can be pulled (internet) or where nothing is pulled at all (simulated kwok nodes, whose pods are
+ * Ready without running). The one place this is decided is `hasNeed`.
  */
-export const BASE_NEEDS = ['containers', 'internet', 'kind-node', 'kind-cluster'] as const;
+export const BASE_NEEDS = ['containers', 'internet', 'kind-node', 'kind-cluster', 'registry-images'] as const;
 /**
  * Add-ons a cell expects to be running in the cluster (`needs=addon:NAME`). Detected from API discovery,
  * so a lab that installs one first (Helm, a manifest) makes the later cells runnable.
@@ -30,6 +34,7 @@ export const NEED_KO: Record<Need, string> = {
   internet: '인터넷',
   'kind-node': '노드 셸과 스태틱 파드 컨트롤 플레인(kind 노드)',
   'kind-cluster': 'kind 클러스터(kind CLI와 Docker)',
+  'registry-images': '레지스트리에서 받는 이미지',
   'addon:metrics-server': 'metrics-server(메트릭 API)',
   'addon:prometheus': 'Prometheus(Operator와 실행 중인 Prometheus)',
   'addon:prometheus-adapter': 'Prometheus Adapter(커스텀 메트릭 API)',
@@ -105,6 +110,7 @@ export function hasNeed(caps: Capabilities, need: Need): boolean {
   if (need === 'internet') return caps.internet;
   if (need === 'kind-node') return caps.kindNode;
   if (need === 'kind-cluster') return caps.kindCluster;
+  if (need === 'registry-images') return caps.internet || !caps.containers;
   return caps.addons[need.slice('addon:'.length) as Addon] ?? false;
 }
 
@@ -124,6 +130,9 @@ export function needMessage(need: Need, caps: Capabilities): string {
   }
   if (need === 'kind-node') {
     return `이 셀은 노드 셸(docker exec 노드)과 스태틱 파드 컨트롤 플레인이 필요합니다: 지금 클러스터${caps.context ? `("${caps.context}" 컨텍스트)` : ''}에서는 docker exec로 노드에 들어갈 수 없거나 kube-system에 컨트롤 플레인 미러 파드가 없습니다. kind 클러스터나 cluster.sh up --nodes real --control-plane static-pods 에서 실행하세요.`;
+  }
+  if (need === 'registry-images') {
+    return '이 셀의 파드는 과정의 로컬 이미지 세트에 없는 이미지(또는 인터넷에서 설치한 오퍼레이터가 만드는 Secret)가 있어야 준비됩니다: 지금 클러스터는 실제 노드이고 인터넷을 쓰지 않도록 설정되어 있습니다. 인터넷이 되는 kind 클러스터에서 실행하세요.';
   }
   if (need === 'kind-cluster') {
     return `이 셀은 kind 자체가 필요합니다(kind create cluster, 노드 컨테이너의 docker pause): 지금 클러스터${caps.context ? `("${caps.context}" 컨텍스트)` : ''}는 Docker로 돌아가는 kind 클러스터가 아닙니다. Docker와 kind가 있는 컴퓨터에서 실행하세요.`;
@@ -169,7 +178,8 @@ export function declaredCapabilities(value: string): { capabilities?: Capabiliti
     capabilities: {
       nodes: containers ? 'real' : 'simulated',
       containers,
-      internet: needs.includes('internet'),
+      // pulling registry images is what internet gives real nodes
+      internet: needs.includes('internet') || (containers && needs.includes('registry-images')),
       // a kind cluster has a node shell and static pods too
       kindNode: needs.includes('kind-node') || needs.includes('kind-cluster'),
       kindCluster: needs.includes('kind-cluster'),

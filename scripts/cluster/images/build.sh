@@ -166,6 +166,23 @@ log "prometheus-example-app (stand-in: prometheus-example-app.go)"
 r="$WORK/prometheus-example-app"; base_files "$r"; gobuild prometheus-example-app.go "$r/prometheus-example-app"
 archive prometheus-example-app "$r" '{"Entrypoint":["/prometheus-example-app"],"ExposedPorts":{"8080/tcp":{}}}' \
   quay.io/brancz/prometheus-example-app:v0.5.0
+log "http-echo (stand-in: http-echo.go)"
+r="$WORK/http-echo"; base_files "$r"; gobuild http-echo.go "$r/http-echo"
+archive http-echo "$r" '{"Entrypoint":["/http-echo"],"ExposedPorts":{"5678/tcp":{}}}' docker.io/hashicorp/http-echo:1.0
+# ------------------------------------------------------------ python (Debian Python 3.11 on the busybox root)
+# For the course's small inline servers (`python -u -c ...` with http.server and json), e.g. Day 5's alert-sink.
+# The tag says 3.12-alpine; the interpreter is Debian's 3.11, which runs those scripts the same.
+log "python"
+r="$WORK/python"; cp -a "$bb" "$r"
+py=/usr/lib/python3.11
+copy_bin "$r" /usr/bin/python3.11
+mkdir -p "$r$py"
+tar -C "$py" --exclude=__pycache__ --exclude=./test --exclude=./idlelib --exclude=./tkinter --exclude=./turtledemo \
+  --exclude=./ensurepip --exclude=./lib2to3 --exclude='./config-*' -cf - . | tar -C "$r$py" -xf -
+copy_libs "$r" "$py"/lib-dynload/*.so
+ln -sf python3.11 "$r/usr/bin/python3"; ln -sf python3.11 "$r/usr/bin/python"
+archive python "$r" "{\"Cmd\":[\"python3\"],\"Env\":[\"$PATHS\",\"LANG=C.UTF-8\",\"PYTHON_VERSION=3.11\"]}" \
+  docker.io/library/python:3.12-alpine docker.io/library/python:3.12 docker.io/library/python:3.12-slim
 
 # ------------------------------------------------------------ add-ons (CoreDNS, metrics-server)
 log "coredns, metrics-server"
