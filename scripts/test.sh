@@ -41,15 +41,16 @@ mkdir -p test-results
 npm run --silent validate -- --format junit --output test-results/manifests.xml
 
 section "notebooks: every lab and challenge, CI mode"
-# K8S_COURSE_NOTEBOOK_NODES=real runs them on real nodes of the project's own cluster (containers, DNS,
-# NetworkPolicy, metrics-server), so their needs=containers cells run too. Not yet the default: Days 2-4
-# pass there, but Day 5's challenge and one unexplained loss of the real-node cluster during a run over
-# all notebooks are still open (issue 19). The real-node mode itself is tested in vitest
-# (test/integration/real-nodes.test.ts).
+# K8S_COURSE_NOTEBOOK_NODES=real runs them on real nodes of the project's own cluster with the control
+# plane as static pods, kind's layout (cluster.sh up --nodes real --control-plane static-pods): containers,
+# DNS, NetworkPolicy, metrics-server, and Day 1's node-shell cells (docker exec NODE, crictl, etcdctl,
+# static pods) run too. Not yet the default (issue 19): a whole run there has not passed yet, and it
+# roughly doubles the notebooks' time. The modes themselves are tested in vitest
+# (test/integration/real-nodes.test.ts, static-pods.test.ts).
 if [[ -n "${local_cluster:-}" && "${K8S_COURSE_NOTEBOOK_NODES:-kwok}" == real ]]; then
   why="$(bash scripts/cluster/cluster.sh real-nodes-blocker)"
   if [[ -z "$why" ]]; then
-    if ! up_out="$(bash scripts/cluster/cluster.sh up --nodes real)"; then
+    if ! up_out="$(bash scripts/cluster/cluster.sh up --nodes real --control-plane static-pods)"; then
       echo "테스트 중단: 실제 노드 클러스터를 시작하지 못했습니다. 원인은 위의 [cluster] 출력에 있습니다." >&2
       exit 1
     fi

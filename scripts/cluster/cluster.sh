@@ -235,6 +235,8 @@ cmd_build() {
   # --nodes real: also the node binaries and images, so a first `up --nodes real` (or a test with a
   # time limit) does not start with a 10-minute cold build
   if [[ "$NODE_MODE" == real ]]; then ensure_nodes_built; cat "$NODES_BIN/VERSIONS" >&2; fi
+  # K8S_COURSE_CONTROL_PLANE=static-pods: also etcdctl, etcdutl, crictl and the control-plane images
+  if [[ "$NODE_MODE" == real ]] && static_pods; then ensure_static_pods_built; fi
 }
 
 # ---------------------------------------------------------------- CRD catalog

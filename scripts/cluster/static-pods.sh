@@ -70,6 +70,19 @@ ensure_static_pods_built() {
   flock -u 8
 }
 
+# The scheduler elects a leader as on kind (Day 1 reads its Lease), with a 60 s lease so that a loaded
+# 2-core machine does not make it lose the lease. The controller manager does not: a leader exits when it
+# cannot renew, so during Day 1's API-server outages (challenge s3, s3b) it crash-loops and the kubelet's
+# back-off grows to minutes; the next restart of its unchanged manifest (s4's mistake and fix) then waits
+# that back-off out, and with it every controller (namespace deletion, Deployments).
+leader_election_flags() {
+  if [[ "$1" == kube-scheduler ]]; then
+    printf '    - --leader-elect=true\n    - --leader-elect-lease-duration=60s\n    - --leader-elect-renew-deadline=40s\n    - --leader-elect-retry-period=5s'
+  else
+    printf '    - --leader-elect=false'
+  fi
+}
+
 # ---------------------------------------------------------------- the kubeadm layout of the control-plane node
 ETCD_IMAGE="registry.k8s.io/etcd:3.7.3-0"
 cp_image() { echo "registry.k8s.io/$1:$K8S_VERSION"; }
@@ -245,10 +258,7 @@ spec:
     - --authorization-kubeconfig=/etc/kubernetes/$conf
     - --bind-address=127.0.0.1
     - --kubeconfig=/etc/kubernetes/$conf
-    - --leader-elect=true
-    - --leader-elect-lease-duration=60s
-    - --leader-elect-renew-deadline=40s
-    - --leader-elect-retry-period=5s
+$(leader_election_flags "$comp")
     - --profiling=false
     - --secure-port=$port
 EOF
