@@ -831,7 +831,7 @@ main() {
     leftovers) leftovers ;;
     node-memory) node_memory ;;
     real-nodes-blocker) real_nodes_blocker ;;
-    crds) cmd_crds "$@" ;;
+    crds) use_running_mode; cmd_crds "$@" ;;
     kwok-stages) [[ $# -eq 1 ]] || die "usage: cluster.sh kwok-stages OUT"; write_kwok_stages "$1" ;;
     paths) echo "cache $CACHE_ROOT"; echo "bin $CACHE_ROOT/bin/$(bin_key)"; echo "run $RUN_DIR" ;;
     *) die "usage: cluster.sh <build|up|down|status|env|crds [--list|--path]|paths>" ;;
