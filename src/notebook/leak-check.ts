@@ -52,10 +52,11 @@ export class LeakCheck {
     }
     try {
       let leaks = findLeaks(this.before, await this.inventory(), this.namespaces);
-      // Deletions the cleanup started (`--wait=false`, a namespace's finalizers) get time to finish;
-      // what is not being deleted gets one short settle.
+      // Deletions the cleanup started (`--wait=false`, a namespace's finalizers) get time to finish, and
+      // so does what goes with them (a PersistentVolume freed when the namespace's claim goes, a Service's
+      // IPAddress); with nothing being deleted, one short settle.
       const deadline = Date.now() + this.deletingWaitMs;
-      for (let first = true; leaks.length > 0 && (first || (leaks.every(isDeleting) && Date.now() < deadline)); first = false) {
+      for (let first = true; leaks.length > 0 && (first || (leaks.some(isDeleting) && Date.now() < deadline)); first = false) {
         await sleep(this.settleMs);
         leaks = findLeaks(this.before, await this.inventory(), this.namespaces);
       }

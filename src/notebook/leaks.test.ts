@@ -85,6 +85,18 @@ describe('LeakCheck', () => {
     expect(calls).toBeGreaterThanOrEqual(3);
   });
 
+  it('also waits for what goes with a namespace still being deleted (the PersistentVolume of its claim)', async () => {
+    const base = [item('Namespace', 'default')];
+    const going = [item('Namespace', 'fp-prod', { deleting: true }), item('PersistentVolume', 'pvc-1', { resource: 'persistentvolumes' })];
+    let calls = 0;
+    const check = new LeakCheck(async () => (calls++ === 0 || calls > 3 ? base : [...base, ...going]), () => {}, 1, 5000);
+    await check.start();
+    const r = report('fp-teardown');
+    await check.finish(nb('notebooks/final-project/teardown.md', false), r);
+    expect(r.leaks).toEqual([]);
+    expect(calls).toBeGreaterThanOrEqual(4);
+  });
+
   it('passes a notebook that leaves nothing', async () => {
     const world = [item('Namespace', 'default')];
     const check = new LeakCheck(async () => world, () => {}, 0);
