@@ -2,6 +2,7 @@ import { mapLimit } from './concurrency';
 import { resourcePath } from './discovery';
 import { kubeRequest } from './http';
 import { isFoundationKind } from './apply';
+import { goneUnverifiedMessage } from './messages';
 import { baseResult, failed, headOf, isResult, settle } from './object';
 import { sleep } from './sleep';
 import type { DeleteOptions, KubeObject, KubeTarget, ObjectResult } from './types';
@@ -36,9 +37,10 @@ async function waitGone(target: KubeTarget, path: string, uid: string | undefine
 async function deleteOne(target: KubeTarget, object: KubeObject, opts: DeleteOptions): Promise<ObjectResult> {
   const head = await headOf(target, object, opts, false);
   if (isResult(head)) return head.reason === 'NoKindMatch' ? { ...head, status: 'not-found' } : head;
+  const path = resourcePath(head.info, head.namespace, head.name);
   const response = await kubeRequest(target, {
     method: 'DELETE',
-    path: resourcePath(head.info, head.namespace, head.name),
+    path,
     query: { propagationPolicy: 'Background', dryRun: opts.dryRun ? 'All' : undefined },
     timeoutMs: opts.timeoutMs,
   });
@@ -47,14 +49,9 @@ async function deleteOne(target: KubeTarget, object: KubeObject, opts: DeleteOpt
   if (response.status >= 300) return failed(object, head, response, 'delete', target.user);
   if (opts.dryRun) return { ...base, status: 'deleted', message: '서버 dry-run 통과: 삭제됩니다.' };
   if (opts.waitGoneMs && !isFoundationKind(object)) {
-    const path = resourcePath(head.info, head.namespace, head.name);
     const wait = await waitGone(target, path, uidOf(response.body), opts.waitGoneMs, opts.timeoutMs);
     if (wait.outcome === 'unreadable') {
-      return {
-        ...base,
-        status: 'deleted',
-        message: `삭제를 요청했지만 사라졌는지는 확인하지 못했습니다: 이 사용자(${target.user ?? '현재 컨텍스트'})에게 ${head.info.resource} 조회(get) 권한이 없습니다 (HTTP ${wait.code}). kubectl auth can-i get ${head.info.resource}${head.namespace ? ` -n ${head.namespace}` : ''}로 확인하세요.`,
-      };
+      return { ...base, status: 'deleted', message: goneUnverifiedMessage(target.user, head.info.resource, head.namespace, wait.code) };
     }
     if (wait.outcome === 'timeout') {
       return {

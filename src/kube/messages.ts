@@ -33,10 +33,17 @@ export function unreachableMessage(server: string, code: string, detail: string,
   );
 }
 
+const canICommand = (verb: string, resource: string, namespace: string | undefined): string =>
+  `kubectl auth can-i ${verb} ${resource}${namespace ? ` -n ${namespace}` : ''}`;
+
 export function forbiddenMessage(user: string, verb: string, resource: string, namespace: string | undefined, serverMessage: string): string {
   const where = namespace ? ` (네임스페이스 ${namespace})` : ' (클러스터 범위)';
-  const check = `kubectl auth can-i ${verb} ${resource}${namespace ? ` -n ${namespace}` : ''}`;
-  return `권한이 없습니다: "${user}" 사용자는 ${resource}를 ${verb}할 수 없습니다${where}. RBAC(Role/RoleBinding)를 확인하세요: \`${check}\`. 서버 응답: ${serverMessage}`;
+  return `권한이 없습니다: "${user}" 사용자는 ${resource}를 ${verb}할 수 없습니다${where}. RBAC(Role/RoleBinding)를 확인하세요: \`${canICommand(verb, resource, namespace)}\`. 서버 응답: ${serverMessage}`;
+}
+
+/** A delete went through, but the user may not get the object, so whether it is gone cannot be seen. */
+export function goneUnverifiedMessage(user: string, resource: string, namespace: string | undefined, code: number): string {
+  return `삭제를 요청했지만 사라졌는지는 확인하지 못했습니다: 이 사용자(${user})에게 ${resource} 조회(get) 권한이 없습니다 (HTTP ${code}). ${canICommand('get', resource, namespace)}로 확인하세요.`;
 }
 
 /** The group/version is not served, or is served without this kind. */
